@@ -1,0 +1,6 @@
+export type { Database, QueryResult } from "./database.ts"
+export { sqlStateOf, wrapDriverError } from "./driver-error.ts"
+export { openDatabase } from "./open-database.ts"
+export { openPglite } from "./pglite-database.ts"
+export { openPostgres, redactUrl } from "./postgres-database.ts"
+export { quoteIdent, Sql, sql } from "./sql.ts"

@@ -1,0 +1,59 @@
+import { PGlite, type Transaction } from "@electric-sql/pglite"
+import type { Database, QueryResult } from "./database.ts"
+import { wrapDriverError } from "./driver-error.ts"
+import { Sql } from "./sql.ts"
+
+type Runner = PGlite | Transaction
+
+/**
+ * PGlite (PostgreSQL compiled to WASM) behind the Database interface: the zero-setup database.
+ * PGlite runs one statement at a time, so concurrent callers simply queue.
+ */
+class PgliteDatabase implements Database {
+  readonly kind = "pglite" as const
+
+  constructor(
+    private readonly runner: Runner,
+    private readonly root: PGlite,
+    readonly label: string,
+    readonly inTransaction: boolean,
+  ) {}
+
+  async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const { text, values } = query instanceof Sql ? query.compile() : { text: query, values: params }
+    try {
+      const result = await this.runner.query<Row>(text, values)
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
+    } catch (error) {
+      throw wrapDriverError(error, this.label, text)
+    }
+  }
+
+  async exec(script: string): Promise<void> {
+    try {
+      await this.runner.exec(script)
+    } catch (error) {
+      throw wrapDriverError(error, this.label)
+    }
+  }
+
+  async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this)
+    try {
+      return await this.root.transaction((tx) => work(new PgliteDatabase(tx, this.root, this.label, true)))
+    } catch (error) {
+      throw wrapDriverError(error, this.label)
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.root.closed) await this.root.close()
+  }
+}
+
+/** Opens PGlite stored in `dataDir`, or in memory when no folder is given (tests). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = dataDir ? new PGlite(dataDir) : new PGlite()
+  await db.waitReady
+  return new PgliteDatabase(db, db, dataDir ? `pglite:${dataDir}` : "pglite:memory", false)
+}

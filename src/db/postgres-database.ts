@@ -1,0 +1,100 @@
+import pg from "pg"
+import type { Database, QueryResult } from "./database.ts"
+import { wrapDriverError } from "./driver-error.ts"
+import { Sql } from "./sql.ts"
+
+export interface PostgresOptions {
+  /** Milliseconds after which the server cancels a statement (PostgreSQL `statement_timeout`). */
+  statementTimeout?: number
+  /** Pool size; the default suits a 2-core machine running tests and the app side by side. */
+  max?: number
+}
+
+type Client = pg.Pool | pg.PoolClient
+
+/** node-postgres behind the Database interface. A pool outside transactions, one client inside. */
+class PostgresDatabase implements Database {
+  readonly kind = "postgres" as const
+
+  constructor(
+    private readonly client: Client,
+    readonly label: string,
+    private readonly pool: pg.Pool,
+    readonly inTransaction: boolean,
+  ) {}
+
+  async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const { text, values } = query instanceof Sql ? query.compile() : { text: query, values: params }
+    try {
+      const result = await this.client.query({ text, values })
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 }
+    } catch (error) {
+      throw wrapDriverError(error, this.label, text)
+    }
+  }
+
+  async exec(script: string): Promise<void> {
+    try {
+      // A parameterless query uses the simple protocol, which accepts several statements.
+      await this.client.query(script)
+    } catch (error) {
+      throw wrapDriverError(error, this.label)
+    }
+  }
+
+  async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this)
+    let client: pg.PoolClient
+    try {
+      client = await this.pool.connect()
+    } catch (error) {
+      throw wrapDriverError(error, this.label)
+    }
+    const tx = new PostgresDatabase(client, this.label, this.pool, true)
+    let broken = false
+    try {
+      await client.query("BEGIN")
+      const result = await work(tx)
+      await client.query("COMMIT")
+      return result
+    } catch (error) {
+      try {
+        await client.query("ROLLBACK")
+      } catch {
+        // The connection itself failed: it must not go back to the pool.
+        broken = true
+      }
+      throw wrapDriverError(error, this.label)
+    } finally {
+      client.release(broken)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
+
+/** Hides the password so the label can appear in messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = "***"
+    return parsed.toString()
+  } catch {
+    return "postgres"
+  }
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    statement_timeout: options.statementTimeout,
+  })
+  // An idle client whose server went away emits here; without a listener the process would crash.
+  // The pool drops that client and the next query opens a fresh connection.
+  pool.on("error", () => {})
+  const label = redactUrl(url)
+  return new PostgresDatabase(pool, label, pool, false)
+}

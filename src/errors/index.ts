@@ -1,0 +1,2 @@
+export { closest, suggest } from "./closest.ts"
+export { type ErrorCode, isModlinkError, ModlinkError } from "./modlink-error.ts"
