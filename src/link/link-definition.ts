@@ -36,7 +36,14 @@ export interface ExtraColumnOptions {
 /** One argument of `defineLink`: a linkable entry, or an object that adds options to one. */
 export type LinkSideInput =
   | Linkable
-  | { linkable: Linkable; isList?: boolean; deleteCascade?: boolean; field?: string }
+  | {
+      linkable: Linkable
+      isList?: boolean
+      deleteCascade?: boolean
+      /** Alias of `deleteCascade`: Medusa's docs spell it both ways. */
+      deleteCascades?: boolean
+      field?: string
+    }
 
 export interface DefineLinkOptions {
   database?: {
