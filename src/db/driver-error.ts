@@ -1,4 +1,4 @@
-import { ModlinkError } from "../errors/index.ts"
+import { isModlinkError, ModlinkError } from "../errors/index.ts"
 
 interface DriverError {
   message: string
@@ -14,7 +14,7 @@ interface DriverError {
  * need the SQLSTATE (unique violations decide cardinality errors) still find it in `details`.
  */
 export function wrapDriverError(error: unknown, label: string, text?: string): ModlinkError {
-  if (error instanceof ModlinkError) return error
+  if (isModlinkError(error)) return error
   const driver = error as DriverError
   const statement = text ? ` while running: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}` : ""
   return new ModlinkError("DATABASE", `Database ${label} failed: ${driver.message ?? String(error)}`, {
@@ -32,6 +32,6 @@ export function wrapDriverError(error: unknown, label: string, text?: string): M
 
 /** The SQLSTATE of a wrapped or raw driver error, if any. */
 export function sqlStateOf(error: unknown): string | undefined {
-  if (error instanceof ModlinkError) return error.details?.sqlState as string | undefined
+  if (isModlinkError(error)) return error.details?.sqlState as string | undefined
   return (error as DriverError | undefined)?.code
 }

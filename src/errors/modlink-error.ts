@@ -36,6 +36,14 @@ export type ErrorCode =
   | "CASCADE_FAILED"
   | "DATABASE"
 
+/**
+ * By name and code rather than instanceof: user files loaded at run time may carry their own copy
+ * of this class, and their errors must still count as user errors.
+ */
 export function isModlinkError(error: unknown): error is ModlinkError {
-  return error instanceof ModlinkError
+  return (
+    error instanceof Error &&
+    error.name === "ModlinkError" &&
+    typeof (error as ModlinkError).code === "string"
+  )
 }

@@ -1,3 +1,7 @@
 export type { Edge, Through } from "./edge.ts"
 export type { Entity, EntityField, FieldType } from "./entity.ts"
+export { addLinks, MAIN_DATABASE } from "./link-entities.ts"
+export { modelEntities, type PlacedModule } from "./model-entities.ts"
+export { modelFields } from "./model-fields.ts"
+export { dateFieldsOf, reviveDates } from "./revive-dates.ts"
 export { SchemaGraph } from "./schema-graph.ts"

@@ -1,0 +1,122 @@
+import { resolve as resolvePath } from "node:path"
+import type { Database } from "../db/index.ts"
+import { ModlinkError, suggest } from "../errors/index.ts"
+import { type ResolvedLink, resolveLinks } from "../link/index.ts"
+import { attachServiceContext, type ServiceContext } from "../module/index.ts"
+import { createQueryEngine, type QueryEngine } from "../query/index.ts"
+import { addLinks, type Entity, modelEntities, SchemaGraph } from "../schema/index.ts"
+import type { ModlinkConfig } from "./config.ts"
+import { loadLinkSources } from "./discover-links.ts"
+import { loadConfig } from "./load-config.ts"
+import { type LoadedModule, loadModules } from "./load-modules.ts"
+import { openDatabases } from "./open-databases.ts"
+
+export interface CreateAppOptions {
+  /** Project root holding `modlink.config.ts` and `src/links/`. Defaults to the current folder. */
+  cwd?: string
+  /** Overrides the config's main database URL (`pglite:memory` for a throwaway database). */
+  databaseUrl?: string
+  /** Use this config instead of loading `modlink.config.ts`. */
+  config?: ModlinkConfig
+}
+
+/**
+ * A loaded application: modules with their services, links, the schema graph, the query engine
+ * and the databases. `resolve` is the container scripts and user code use.
+ */
+export class App {
+  private readonly services = new Map<string, Record<string, any>>()
+
+  constructor(
+    readonly cwd: string,
+    readonly config: ModlinkConfig,
+    readonly modules: readonly LoadedModule[],
+    readonly links: readonly ResolvedLink[],
+    readonly graph: SchemaGraph,
+    readonly databases: ReadonlyMap<string, Database>,
+    /** Module name → key of its database in `databases`. */
+    readonly placement: ReadonlyMap<string, string>,
+    readonly query: QueryEngine,
+    readonly warnings: readonly string[],
+  ) {
+    for (const { definition } of modules) {
+      const service = new definition.service({ container: this })
+      const context: ServiceContext = {
+        module: definition.name,
+        db: this.databaseOf(definition.name),
+        query: this.query,
+      }
+      attachServiceContext(service, context)
+      this.services.set(definition.name, service)
+    }
+  }
+
+  /** The main database: link tables and the link registry live here. */
+  get db(): Database {
+    return this.databases.get("main")!
+  }
+
+  databaseOf(module: string): Database {
+    return this.databases.get(this.placement.get(module) ?? "main")!
+  }
+
+  /** `"query"`, `"link"`, or a module name (its service). */
+  resolve<T = any>(name: string): T {
+    if (name === "query") return this.query as T
+    const service = this.services.get(name)
+    if (service) return service as T
+    throw new ModlinkError("INVALID_INPUT", `Nothing named "${name}" in the container`, {
+      hint: suggest(name, ["query", "link", ...this.services.keys()], "registered names"),
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.databases.values()].map((db) => db.close()))
+  }
+}
+
+function buildGraph(
+  modules: readonly LoadedModule[],
+  placement: ReadonlyMap<string, string>,
+  links: readonly ResolvedLink[],
+) {
+  const entities = new Map<string, Entity>()
+  const warnings: string[] = []
+  for (const { definition } of modules) {
+    for (const entity of modelEntities({
+      name: definition.name,
+      models: definition.models,
+      database: placement.get(definition.name)!,
+    })) {
+      if (entities.has(entity.name)) {
+        throw new ModlinkError(
+          "INVALID_CONFIG",
+          `Model "${entity.name}" exists in modules "${entities.get(entity.name)!.module}" and "${definition.name}"`,
+          { hint: "query entities are named after models; give one of the models another name" },
+        )
+      }
+      entities.set(entity.name, entity)
+    }
+  }
+  addLinks(entities, links, warnings)
+  return { graph: new SchemaGraph(entities), warnings }
+}
+
+/** Loads config, modules and links, opens the databases, and wires services to the query engine. */
+export async function createApp(options: CreateAppOptions = {}): Promise<App> {
+  const cwd = resolvePath(options.cwd ?? process.cwd())
+  const config = options.config ?? (await loadConfig(cwd)).config
+  const modules = await loadModules(config.modules, cwd)
+  const links = resolveLinks(
+    await loadLinkSources(cwd),
+    modules.map((m) => m.definition),
+  )
+  const mainUrl = options.databaseUrl ?? config.databaseUrl ?? process.env.DATABASE_URL
+  const { databases, placement } = await openDatabases(mainUrl, modules, {
+    cwd,
+    statementTimeout: config.statementTimeout,
+  })
+  const { graph, warnings } = buildGraph(modules, placement, links)
+  const query = createQueryEngine({ graph, databases })
+  return new App(cwd, config, modules, links, graph, databases, placement, query, warnings)
+}

@@ -1,0 +1,32 @@
+import type { DmlModel } from "./model.ts"
+
+export type RelationshipKind = "hasOne" | "hasMany" | "belongsTo" | "manyToMany"
+
+export interface RelationshipOptions {
+  /** The property on the other model that points back at this one. */
+  mappedBy?: string
+  /** hasOne only: keep the foreign key (`<field>_id`) on this model instead of the other. */
+  foreignKey?: boolean
+  /** manyToMany only: name of the pivot table. */
+  pivotTable?: string
+}
+
+/**
+ * A relationship between two models of the same module. The target is a thunk because models
+ * usually reference each other and one of them is always defined first.
+ */
+export class Relationship {
+  readonly kind = "relationship" as const
+  isNullable = false
+
+  constructor(
+    readonly type: RelationshipKind,
+    readonly target: () => DmlModel,
+    readonly options: RelationshipOptions = {},
+  ) {}
+
+  nullable(): this {
+    this.isNullable = true
+    return this
+  }
+}

@@ -1,0 +1,11 @@
+/** modlink's public surface: what `import { … } from "modlink"` gives. */
+export { App, type CreateAppOptions, createApp, defineConfig, type ModlinkConfig } from "./app/index.ts"
+export { type DmlModel, model } from "./dml/index.ts"
+export { isModlinkError, ModlinkError } from "./errors/index.ts"
+export { type DefineLinkOptions, defineLink, type Linkable } from "./link/index.ts"
+export { type FindConfig, Module, type ModuleDefinition, ModuleService } from "./module/index.ts"
+
+/** Names of the built-in modules, as in Medusa. */
+export const Modules = {
+  PRODUCT: "product",
+} as const

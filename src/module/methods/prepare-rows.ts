@@ -1,0 +1,147 @@
+import { ulid } from "ulid"
+import type { DmlModel } from "../../dml/index.ts"
+import { ModlinkError, suggest } from "../../errors/index.ts"
+import type { EntityField } from "../../schema/index.ts"
+
+type Row = Record<string, unknown>
+
+/** Columns a caller may write: every field but the timestamps modlink manages. */
+function writableFields(fields: ReadonlyMap<string, EntityField>): Map<string, EntityField> {
+  const writable = new Map(fields)
+  writable.delete("created_at")
+  writable.delete("updated_at")
+  writable.delete("deleted_at")
+  return writable
+}
+
+function typeError(model: DmlModel, field: EntityField, value: unknown, expected: string): ModlinkError {
+  const shown =
+    typeof value === "string"
+      ? JSON.stringify(value.slice(0, 60))
+      : String(JSON.stringify(value) ?? value).slice(0, 60)
+  return new ModlinkError(
+    "INVALID_INPUT",
+    `Field "${field.name}" of ${model.name} expects ${expected}, got ${shown}`,
+    {
+      hint: field.nullable ? `pass ${expected} or null` : `pass ${expected}`,
+    },
+  )
+}
+
+/** Checks one value against its field type and returns what is sent to PostgreSQL as JSON. */
+function checkValue(model: DmlModel, field: EntityField, value: unknown): unknown {
+  if (value === null || value === undefined) {
+    if (!field.nullable) throw typeError(model, field, value, "a value (the field is not nullable)")
+    return null
+  }
+  switch (field.type) {
+    case "id":
+    case "text":
+      if (typeof value !== "string") throw typeError(model, field, value, "a string")
+      if (value.includes("\0")) throw typeError(model, field, "NUL", "text without NUL characters")
+      return value
+    case "enum":
+      if (typeof value !== "string" || !field.enumValues?.includes(value)) {
+        throw typeError(
+          model,
+          field,
+          value,
+          `one of ${field.enumValues?.map((v) => JSON.stringify(v)).join(", ")}`,
+        )
+      }
+      return value
+    case "number":
+      if (typeof value !== "number" || !Number.isInteger(value))
+        throw typeError(model, field, value, "an integer")
+      return value
+    case "float":
+      if (typeof value !== "number" || !Number.isFinite(value))
+        throw typeError(model, field, value, "a number")
+      return value
+    case "bigNumber":
+      if (typeof value === "number" && Number.isFinite(value)) return value
+      if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return value
+      throw typeError(model, field, value, "a number or a numeric string")
+    case "boolean":
+      if (typeof value !== "boolean") throw typeError(model, field, value, "true or false")
+      return value
+    case "dateTime": {
+      const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined
+      if (!date || Number.isNaN(date.getTime()))
+        throw typeError(model, field, value, "a Date or an ISO date string")
+      return date.toISOString()
+    }
+    case "array":
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) {
+        throw typeError(model, field, value, "an array of strings")
+      }
+      return value.map(String)
+    case "json":
+      if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+        throw typeError(model, field, value, "a JSON value")
+      }
+      return value
+  }
+}
+
+function checkKeys(model: DmlModel, row: Row, writable: Map<string, EntityField>, index: number): void {
+  if (row === null || typeof row !== "object" || Array.isArray(row)) {
+    throw new ModlinkError("INVALID_INPUT", `Record ${index} for ${model.name} is not an object`, {
+      hint: `pass an object like { ${[...writable.keys()].slice(0, 3).join(", ")} }`,
+    })
+  }
+  for (const key of Object.keys(row)) {
+    if (!writable.has(key)) {
+      throw new ModlinkError("UNKNOWN_FIELD", `Unknown field "${key}" for ${model.name} (record ${index})`, {
+        hint: suggest(key, writable.keys(), "fields"),
+      })
+    }
+  }
+}
+
+export function generateId(prefix?: string): string {
+  return prefix ? `${prefix}_${ulid()}` : ulid()
+}
+
+/**
+ * Validates records for an insert and fills what the caller left out: generated ids and the
+ * model's defaults. Everything is checked before any SQL runs, so a bad record rejects the batch.
+ */
+export function prepareInserts(
+  model: DmlModel,
+  fields: ReadonlyMap<string, EntityField>,
+  rows: Row[],
+): Row[] {
+  const writable = writableFields(fields)
+  return rows.map((row, index) => {
+    checkKeys(model, row, writable, index)
+    const out: Row = {}
+    for (const [name, field] of writable) {
+      let value = row[name]
+      const property = model.properties.get(name)
+      if (value === undefined && property) {
+        if (property.type === "id") value = generateId(property.options.prefix)
+        else if (property.hasDefault) {
+          value =
+            typeof property.defaultValue === "function" ? property.defaultValue() : property.defaultValue
+        }
+      }
+      out[name] = checkValue(model, field, value)
+    }
+    return out
+  })
+}
+
+/** Validates partial records for an update: only the given keys are checked and written. */
+export function prepareUpdate(
+  model: DmlModel,
+  fields: ReadonlyMap<string, EntityField>,
+  row: Row,
+  index: number,
+): Row {
+  const writable = writableFields(fields)
+  checkKeys(model, row, writable, index)
+  const out: Row = {}
+  for (const [key, value] of Object.entries(row)) out[key] = checkValue(model, writable.get(key)!, value)
+  return out
+}

@@ -1,0 +1,43 @@
+import { sql } from "../../db/index.ts"
+import type { ModelRuntime } from "../model-runtime.ts"
+import type { RecordChange, ServiceContext } from "../service-context.ts"
+import { idsOf } from "./read.ts"
+
+export interface RemoveOptions {
+  /**
+   * Run the link cascade (soft-delete or restore the links of these records and what their
+   * `deleteCascade` reaches). On by default: dangling links are the usual bug when it is forgotten.
+   */
+  cascadeLinks?: boolean
+}
+
+/**
+ * delete / softDelete / restore by selector. Returns the affected ids under the model's linkable
+ * key (`{ post_id: [...] }`), the shape the link cascade consumes.
+ */
+export async function changeRecords(
+  ctx: ServiceContext,
+  runtime: ModelRuntime,
+  change: RecordChange,
+  selector: unknown,
+  options: RemoveOptions = {},
+): Promise<Record<string, string[]>> {
+  const ids = await idsOf(ctx, runtime, selector, change !== "softDelete")
+  const table = sql.id(runtime.model.tableName)
+  const pk = sql.id(runtime.primaryKey)
+  let affected: string[] = []
+  if (ids.length) {
+    const statement =
+      change === "delete"
+        ? sql`delete from ${table} where ${pk} = any(${ids}) returning ${pk} as id`
+        : change === "softDelete"
+          ? sql`update ${table} set deleted_at = now(), updated_at = now() where ${pk} = any(${ids}) and deleted_at is null returning ${pk} as id`
+          : sql`update ${table} set deleted_at = null, updated_at = now() where ${pk} = any(${ids}) and deleted_at is not null returning ${pk} as id`
+    const { rows } = await ctx.db.query<{ id: string }>(statement)
+    affected = rows.map((r) => r.id)
+  }
+  if (affected.length && options.cascadeLinks !== false && ctx.afterChange) {
+    await ctx.afterChange(change, runtime.model, affected)
+  }
+  return { [runtime.model.linkableKey(runtime.primaryKey)]: affected }
+}

@@ -1,0 +1,28 @@
+import { model } from "../../../dml/index.ts"
+import { ProductCategory } from "./product-category.ts"
+import { ProductCollection } from "./product-collection.ts"
+import { ProductOption } from "./product-option.ts"
+import { ProductTag } from "./product-tag.ts"
+import { ProductVariant } from "./product-variant.ts"
+
+export const Product = model.define("product", {
+  id: model.id({ prefix: "prod" }).primaryKey(),
+  title: model.text().searchable(),
+  handle: model.text().unique(),
+  subtitle: model.text().nullable(),
+  description: model.text().nullable(),
+  is_giftcard: model.boolean().default(false),
+  status: model.enum(["draft", "proposed", "published", "rejected"]).default("draft"),
+  thumbnail: model.text().nullable(),
+  weight: model.number().nullable(),
+  discountable: model.boolean().default(true),
+  metadata: model.json().nullable(),
+  variants: model.hasMany(() => ProductVariant, { mappedBy: "product" }),
+  options: model.hasMany(() => ProductOption, { mappedBy: "product" }),
+  tags: model.manyToMany(() => ProductTag, { mappedBy: "products", pivotTable: "product_tags" }),
+  categories: model.manyToMany(() => ProductCategory, {
+    mappedBy: "products",
+    pivotTable: "product_category_product",
+  }),
+  collection: model.belongsTo(() => ProductCollection, { mappedBy: "products" }).nullable(),
+})
