@@ -1,0 +1,24 @@
+import type { Command } from "commander"
+import { type App, createApp } from "../app/index.ts"
+
+/** Options every command accepts (declared on the root program). */
+export interface GlobalOptions {
+  cwd: string
+  verbose: boolean
+  databaseUrl?: string
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  const root = command.optsWithGlobals() as Partial<GlobalOptions>
+  return { cwd: root.cwd ?? process.cwd(), verbose: Boolean(root.verbose), databaseUrl: root.databaseUrl }
+}
+
+/** Loads the app for a command and always closes it, so the process can exit. */
+export async function withApp<T>(options: GlobalOptions, work: (app: App) => Promise<T>): Promise<T> {
+  const app = await createApp({ cwd: options.cwd, databaseUrl: options.databaseUrl })
+  try {
+    return await work(app)
+  } finally {
+    await app.close()
+  }
+}

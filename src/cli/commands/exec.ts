@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs"
+import { resolve } from "node:path"
+import type { Command } from "commander"
+import { loadFile } from "../../app/load-file.ts"
+import { ModlinkError } from "../../errors/index.ts"
+import { globalOptions, withApp } from "../command-context.ts"
+import { runCommand } from "../run-command.ts"
+
+type Script = (input: { container: { resolve: (name: string) => unknown }; args: string[] }) => unknown
+
+export function registerExec(program: Command): void {
+  program
+    .command("exec")
+    .description("run a script with the app loaded: export default async function ({ container, args })")
+    .argument("<script>", "path of the script, e.g. ./src/scripts/seed.ts")
+    .argument("[args...]", "arguments passed to the script as `args`")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ modlink exec ./src/scripts/seed.ts\n  $ modlink exec ./src/scripts/import.ts products.csv",
+    )
+    .action((script: string, args: string[], _opts: unknown, command: Command) => {
+      const options = globalOptions(command)
+      return runCommand(options.verbose, async () => {
+        const file = resolve(options.cwd, script)
+        if (!existsSync(file)) {
+          throw new ModlinkError("INVALID_INPUT", `Script ${script} not found in ${options.cwd}`)
+        }
+        const loaded = await loadFile<{ default?: Script }>(file, "script")
+        if (typeof loaded.default !== "function") {
+          throw new ModlinkError("INVALID_INPUT", `Script ${script} has no default export function`, {
+            hint: "export default async function ({ container, args }) { … }",
+          })
+        }
+        const run = loaded.default
+        await withApp(options, async (app) => run({ container: app, args }))
+        return 0
+      }).then((code) => {
+        process.exitCode = code
+      })
+    })
+}
