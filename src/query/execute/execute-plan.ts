@@ -1,0 +1,37 @@
+import type { Database } from "../../db/index.ts"
+import { compileContext } from "../compile/compile-context.ts"
+import { compileCount, compileRoot } from "../compile/compile-root.ts"
+import type { QueryPlan } from "../plan/fragment.ts"
+import type { GraphResult } from "../query-input.ts"
+import { attachChildren } from "./attach-children.ts"
+import { executeContext } from "./execute-context.ts"
+import { resolveLookups } from "./resolve-lookups.ts"
+import { reviveDates } from "./revive-dates.ts"
+
+/**
+ * The execute stage: key lookups first, then the root statement (one per query), then the child
+ * fragments on other databases, batch by batch, stitched into the root records.
+ */
+export async function executePlan(
+  plan: QueryPlan,
+  databases: ReadonlyMap<string, Database>,
+): Promise<GraphResult> {
+  const exec = executeContext(databases, plan.withDeleted)
+  const { root } = plan
+  await resolveLookups(exec, root.node)
+  const ctx = compileContext(plan.withDeleted, (id) => exec.keys.get(id))
+  const db = exec.database(root.database, root.node.entity.name)
+  const { rows } = await db.query<{ j: string; total?: unknown }>(compileRoot(ctx, root))
+  const data = rows.map((row) => JSON.parse(row.j) as Record<string, unknown>)
+  reviveDates(root.node, data)
+  await attachChildren(exec, root.node, data)
+  if (!root.page) return { data }
+  const { skip, take } = root.page
+  let count = rows.length > 0 ? Number(rows[0].total) : 0
+  // An empty page past the end still owes the caller the total, which then needs its own statement.
+  if (rows.length === 0 && skip > 0) {
+    const counted = await db.query<{ count: unknown }>(compileCount(ctx, root.node))
+    count = Number(counted.rows[0].count)
+  }
+  return { data, metadata: { count, skip, take } }
+}

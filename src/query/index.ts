@@ -1,0 +1,15 @@
+export { createQueryEngine, type QueryEngine, type QueryEngineOptions } from "./query-engine.ts"
+export type {
+  EdgeStrategy,
+  ExplainedEdge,
+  ExplainedFragment,
+  ExplainResult,
+  FilterInput,
+  GraphInput,
+  GraphMetadata,
+  GraphResult,
+  NestedInput,
+  OrderDirection,
+  OrderInput,
+  PaginationInput,
+} from "./query-input.ts"

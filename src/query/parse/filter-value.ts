@@ -1,0 +1,92 @@
+import { ModlinkError, suggest } from "../../errors/index.ts"
+import type { Entity, EntityField } from "../../schema/index.ts"
+import type { Operator } from "./operators.ts"
+
+/** A plain `{…}` object: not an array, Date, class instance or null. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/** How a value reads in an error message, without dumping a huge or hostile value. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null"
+  if (Array.isArray(value)) return "an array"
+  if (value instanceof Date) return "a Date"
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
+  if (typeof value === "object") return "an object"
+  return `${typeof value === "undefined" ? "undefined" : `a ${typeof value}`}`
+}
+
+export function invalidFilter(entity: Entity, field: string, message: string, hint: string): ModlinkError {
+  return new ModlinkError(
+    "INVALID_FILTER",
+    `Invalid filter on field "${field}" of ${entity.name}: ${message}`,
+    {
+      hint,
+      details: { entity: entity.name, field },
+    },
+  )
+}
+
+const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
+
+/**
+ * Checks one comparison value against the field type and returns what is bound as the parameter.
+ * Lossless coercions are accepted (a number for a text field, a numeric string for a number, an ISO
+ * string for a dateTime, which PostgreSQL casts); anything else is refused here, before any SQL.
+ */
+export function filterValue(entity: Entity, field: EntityField, op: Operator, value: unknown): unknown {
+  const wrong = (expected: string) =>
+    invalidFilter(
+      entity,
+      field.name,
+      `${op} expects ${expected}, got ${describeValue(value)}`,
+      `${field.name} is a ${field.type} field`,
+    )
+  switch (field.type) {
+    case "id":
+    case "text":
+      if (typeof value === "string") return value
+      if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "bigint")
+        return String(value)
+      throw wrong("a string")
+    case "enum":
+      if (typeof value !== "string") throw wrong("a string")
+      if (field.enumValues && op !== "$like" && op !== "$ilike" && !field.enumValues.includes(value)) {
+        throw invalidFilter(
+          entity,
+          field.name,
+          `${JSON.stringify(value)} is not one of its values`,
+          suggest(value, field.enumValues, "values"),
+        )
+      }
+      return value
+    case "number":
+    case "float":
+    case "bigNumber":
+      if (typeof value === "number" && Number.isFinite(value)) return value
+      if (typeof value === "bigint") return String(value)
+      if (typeof value === "string" && NUMERIC.test(value)) return value
+      throw wrong("a number")
+    case "boolean":
+      if (typeof value === "boolean") return value
+      throw wrong("true or false")
+    case "dateTime":
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return value
+      if (typeof value === "string") return value
+      if (typeof value === "number" && Number.isFinite(value)) return new Date(value)
+      throw wrong("a Date or a date string")
+    case "json":
+      if (typeof value === "function" || typeof value === "symbol" || value === undefined)
+        throw wrong("a JSON value")
+      // Bound as text and cast to jsonb in SQL, so the comparison is on documents, not on spelling.
+      return JSON.stringify(value)
+    case "array":
+      if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
+        return value
+      throw wrong("an array of strings or numbers")
+  }
+}

@@ -1,0 +1,41 @@
+import type { FilterPlan } from "./filter-plan.ts"
+import type { KeyLookup } from "./key-lookup.ts"
+import type { PlanNode } from "./plan-node.ts"
+
+/**
+ * The key lookups a fragment's statement needs (filters of its root and inline children), each
+ * after the lookups it depends on, so running them in this order always has the keys in hand.
+ */
+export function lookupsOf(node: PlanNode): KeyLookup[] {
+  const out: KeyLookup[] = []
+  collectNode(node, out)
+  return out
+}
+
+function collectNode(node: PlanNode, out: KeyLookup[]): void {
+  collectFilter(node.filter, out)
+  for (const edge of node.edges) if (edge.strategy !== "batched-any") collectNode(edge.node, out)
+}
+
+function collectFilter(filter: FilterPlan | undefined, out: KeyLookup[]): void {
+  if (!filter) return
+  switch (filter.kind) {
+    case "and":
+    case "or":
+      for (const item of filter.items) collectFilter(item, out)
+      return
+    case "exists":
+      collectFilter(filter.filter, out)
+      return
+    case "in-keys":
+    case "pivot-in-keys":
+      collectLookup(filter.lookup, out)
+      return
+  }
+}
+
+function collectLookup(lookup: KeyLookup, out: KeyLookup[]): void {
+  if (lookup.kind === "target") collectFilter(lookup.filter, out)
+  else collectLookup(lookup.from, out)
+  out.push(lookup)
+}
