@@ -1,9 +1,12 @@
 import { Command, CommanderError } from "commander"
 import { registerExec } from "./commands/exec.ts"
+import { registerInit } from "./commands/init.ts"
+import { registerLinks } from "./commands/links.ts"
+import { registerQuery } from "./commands/query.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
-const commands: ((program: Command) => void)[] = [registerExec]
+const commands: ((program: Command) => void)[] = [registerInit, registerExec, registerLinks, registerQuery]
 
 export function buildProgram(): Command {
   const program = new Command("modlink")

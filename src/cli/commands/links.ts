@@ -1,0 +1,77 @@
+import type { Command } from "commander"
+import { globalOptions, withApp } from "../command-context.ts"
+import { countLinkRows } from "../links/count-link-rows.ts"
+import { type LinkSummary, summarizeLink } from "../links/link-summary.ts"
+import { colors } from "../output/colors.ts"
+import { examples } from "../output/help.ts"
+import { renderTable } from "../output/table.ts"
+import { printWarnings } from "../output/warnings.ts"
+import { runCommand } from "../run-command.ts"
+
+function rowsCell(summary: LinkSummary): string {
+  if (summary.readOnly) return colors.dim("read-only")
+  return summary.rows === null ? colors.yellow("not synced") : String(summary.rows)
+}
+
+function renderLinks(summaries: LinkSummary[]): string {
+  return renderTable(
+    ["LINK", "TABLE", "CARD.", "CASCADE", "EXTRA COLUMNS", "FIELDS", "ROWS"],
+    summaries.map((s) => [
+      s.link,
+      s.table ?? colors.dim("—"),
+      s.cardinality,
+      s.cascade.join(", ") || colors.dim("—"),
+      s.extraColumns.map((c) => `${c.name} ${c.type}${c.nullable ? "?" : ""}`).join(", ") || colors.dim("—"),
+      s.fields.join(", "),
+      rowsCell(s),
+    ]),
+  )
+}
+
+export function registerLinks(program: Command): void {
+  program
+    .command("links")
+    .description("list every link: table, direction, cardinality, cascade, extra columns, row count")
+    .option("--json", "print the links as JSON")
+    .addHelpText(
+      "after",
+      examples(
+        ["modlink links", "every link of the project in the current folder"],
+        ["modlink links --json", "the same as JSON, for scripts"],
+        ["modlink -C examples/blog links", "links of another project"],
+      ),
+    )
+    .action((opts: { json?: boolean }, command: Command) => {
+      const options = globalOptions(command)
+      return runCommand(options.verbose, () =>
+        withApp(options, async (app) => {
+          const tables = app.links.flatMap((l) => (l.table ? [l.table] : []))
+          const counts = await countLinkRows(app.db, tables)
+          const summaries = app.links.map((link) =>
+            summarizeLink(link, link.table ? (counts.get(link.table) ?? null) : null),
+          )
+          if (opts.json) {
+            console.log(JSON.stringify(summaries, null, 2))
+            return 0
+          }
+          printWarnings(app.warnings)
+          if (summaries.length === 0) {
+            console.log("No links yet. Define one in src/links/, e.g. src/links/product-post.ts:")
+            console.log(
+              colors.dim(
+                "  export default defineLink(ProductModule.linkable.product, BlogModule.linkable.post)",
+              ),
+            )
+            return 0
+          }
+          console.log(renderLinks(summaries))
+          if (summaries.some((s) => s.rows === null && !s.readOnly)) {
+            console.log(colors.yellow("\nSome link tables do not exist yet: run `modlink db:sync-links`."))
+          }
+          return 0
+        }),
+      ).then((code) => {
+        process.exitCode = code
+      })
+    })
+}

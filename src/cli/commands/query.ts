@@ -1,0 +1,69 @@
+import type { Command } from "commander"
+import { globalOptions, withApp } from "../command-context.ts"
+import { colors } from "../output/colors.ts"
+import { examples } from "../output/help.ts"
+import { renderRecords } from "../output/record-table.ts"
+import { renderExplain } from "../query/print-explain.ts"
+import { graphInput, type QueryFlags } from "../query/query-options.ts"
+import { runCommand } from "../run-command.ts"
+
+interface Flags extends QueryFlags {
+  explain?: boolean
+  json?: boolean
+}
+
+export function registerQuery(program: Command): void {
+  program
+    .command("query")
+    .description("run query.graph on an entity (a model or a link's entry point) and print the records")
+    .argument("<entity>", "a model name (product, post) or a link entry point (product_post)")
+    .option("-f, --fields <paths>", "comma-separated field paths, through relationships and links", "*")
+    .option(
+      "--filters <json>",
+      'filters as JSON, may go through links: \'{"post":{"title":{"$ilike":"%x%"}}}\'',
+    )
+    .option("--order <json>", 'order as JSON: \'{"title":"ASC"}\'')
+    .option("--take <n>", "page size")
+    .option("--skip <n>", "records to skip")
+    .option("--with-deleted", "include soft-deleted records and dismissed links")
+    .option("--explain", "show the SQL of each fragment and how every edge is compiled, without running")
+    .option("--json", "print { data, metadata } as JSON")
+    .addHelpText(
+      "after",
+      examples(
+        ["modlink query product --fields id,title,post.title --take 5", "products with their linked post"],
+        ["modlink query post --fields title,product.* --take 5", "the same link from the other side"],
+        [
+          `modlink query product --fields title --filters '{"post":{"title":{"$ilike":"%guide%"}}}'`,
+          "filter through a link",
+        ],
+        ["modlink query product --fields title,posts.title --explain", "the SQL it runs"],
+        ["modlink query product_post --fields '*' --json", "the link rows themselves, as JSON"],
+      ),
+    )
+    .action((entity: string, flags: Flags, command: Command) => {
+      const options = globalOptions(command)
+      return runCommand(options.verbose, async () => {
+        const input = graphInput(entity, flags)
+        return withApp(options, async (app) => {
+          if (flags.explain) {
+            const explained = await app.query.explain(input)
+            console.log(flags.json ? JSON.stringify(explained, null, 2) : renderExplain(explained))
+            return 0
+          }
+          const result = await app.query.graph(input)
+          if (flags.json) {
+            console.log(JSON.stringify(result, null, 2))
+            return 0
+          }
+          if (result.data.length === 0) console.log(colors.dim(`No ${entity} records match.`))
+          else console.log(renderRecords(result.data))
+          const total = result.metadata ? ` of ${result.metadata.count}` : ""
+          console.log(colors.dim(`\n${result.data.length}${total} ${entity} record(s)`))
+          return 0
+        })
+      }).then((code) => {
+        process.exitCode = code
+      })
+    })
+}
