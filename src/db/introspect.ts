@@ -71,8 +71,8 @@ export async function introspectSchema(
 ): Promise<IntrospectedSchema> {
   const schema = options.schema ?? "public"
   const only = options.tables ? sql`and c.relname = any(${[...options.tables]}::text[])` : sql.empty
-  const [columns, constraints, indexes] = await Promise.all([
-    db.query<ColumnRow>(sql`
+  // One after the other: inside a transaction they share a single connection.
+  const columns = await db.query<ColumnRow>(sql`
       select c.relname as table_name, a.attname as column_name,
              format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
              pg_get_expr(d.adbin, d.adrelid) as default_sql
@@ -81,8 +81,8 @@ export async function introspectSchema(
       left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
       left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
       where n.nspname = ${schema} and c.relkind in ('r', 'p') ${only}
-      order by c.relname, a.attnum`),
-    db.query<ConstraintRow>(sql`
+      order by c.relname, a.attnum`)
+  const constraints = await db.query<ConstraintRow>(sql`
       select c.relname as table_name, k.conname as name, k.contype as kind,
              array(select a.attname::text from unnest(k.conkey) with ordinality as u(num, ord)
                    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.num order by u.ord) as columns,
@@ -95,8 +95,8 @@ export async function introspectSchema(
       join pg_namespace n on n.oid = c.relnamespace
       left join pg_class r on r.oid = k.confrelid
       where n.nspname = ${schema} and k.contype in ('p', 'f', 'c') ${only}
-      order by c.relname, k.conname`),
-    db.query<IndexRow>(sql`
+      order by c.relname, k.conname`)
+  const indexes = await db.query<IndexRow>(sql`
       select c.relname as table_name, i.relname as name,
              array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) as k
                    order by k) as columns,
@@ -107,8 +107,7 @@ export async function introspectSchema(
       join pg_class i on i.oid = x.indexrelid
       join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = ${schema} and not x.indisprimary ${only}
-      order by c.relname, i.relname`),
-  ])
+      order by c.relname, i.relname`)
   const tables = new Map<string, IntrospectedTable>()
   const table = (name: string) => {
     let found = tables.get(name)

@@ -1,0 +1,48 @@
+import type { LinkDescriptor, ResolvedTableLink } from "../link/resolved-link.ts"
+import type { ChangeRisk, RowCondition } from "./diff-tables.ts"
+
+export type LinkActionKind = "create" | "update" | "rename" | "delete" | "noop"
+
+/** One statement of an action and why it is there. */
+export interface PlannedChange {
+  description: string
+  statement: string
+  risk: ChangeRisk
+  /** For a `may-fail` change: the rule existing rows must satisfy. */
+  rule?: RowCondition["kind"]
+  /** For a change that adds a rule: how many existing rows break it (the statement would fail). */
+  violatingRows?: number
+}
+
+/**
+ * What sync would do to one link's table. Plain data: printed by `--dry-run`, asked about one by
+ * one, then applied as given.
+ */
+export interface LinkAction {
+  kind: LinkActionKind
+  /** Keeps every row and cannot fail on existing data: runs without asking. */
+  safe: boolean
+  /** The link's table after the action (for a delete: the table dropped). */
+  table: string
+  /** For a rename: the table as it is now. */
+  previousTable?: string
+  descriptor: LinkDescriptor
+  /** For a rename: the link as the registry knew it. */
+  previousDescriptor?: LinkDescriptor
+  /** `product.product <> blog.post (product_product_blog_post): create` */
+  description: string
+  changes: PlannedChange[]
+  /** What a person should know before accepting: rows lost or in the way. */
+  warnings: string[]
+  /** The definition the registry records once the action ran; absent for a delete. */
+  link?: ResolvedTableLink
+}
+
+export interface LinkPlan {
+  actions: LinkAction[]
+}
+
+/** True when applying the plan would change something (the database or the registry). */
+export function planHasWork(plan: LinkPlan): boolean {
+  return plan.actions.some((action) => action.kind !== "noop")
+}
