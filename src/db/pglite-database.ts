@@ -1,7 +1,7 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite"
 import type { Database, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
-import { Sql } from "./sql.ts"
+import { isSql, type Sql } from "./sql.ts"
 
 type Runner = PGlite | Transaction
 
@@ -20,7 +20,7 @@ class PgliteDatabase implements Database {
   ) {}
 
   async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
-    const { text, values } = query instanceof Sql ? query.compile() : { text: query, values: params }
+    const { text, values } = isSql(query) ? query.compile() : { text: query, values: params }
     try {
       const result = await this.runner.query<Row>(text, values)
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }

@@ -1,7 +1,7 @@
 import pg from "pg"
 import type { Database, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
-import { Sql } from "./sql.ts"
+import { isSql, type Sql } from "./sql.ts"
 
 export interface PostgresOptions {
   /** Milliseconds after which the server cancels a statement (PostgreSQL `statement_timeout`). */
@@ -24,7 +24,7 @@ class PostgresDatabase implements Database {
   ) {}
 
   async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
-    const { text, values } = query instanceof Sql ? query.compile() : { text: query, values: params }
+    const { text, values } = isSql(query) ? query.compile() : { text: query, values: params }
     try {
       const result = await this.client.query({ text, values })
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 }

@@ -5,7 +5,11 @@ import { ModlinkError } from "../errors/index.ts"
  * through `sql.id`, which quotes them; `sql.raw` is for keywords and fragments modlink itself wrote.
  * A fragment is an immutable list of parts, so fragments compose without string concatenation bugs.
  */
+const SQL_BRAND = Symbol.for("modlink.sql")
+
 export class Sql {
+  readonly [SQL_BRAND] = true
+
   constructor(readonly parts: readonly SqlPart[]) {}
 
   /** Text with `$1…$n` placeholders and the values in order, ready for a driver. */
@@ -21,6 +25,14 @@ export class Sql {
     }
     return { text, values }
   }
+}
+
+/**
+ * A brand rather than instanceof: user files loaded at run time may hold their own copy of this
+ * module (vitest and jiti each load one), and their fragments must still be recognised.
+ */
+export function isSql(value: unknown): value is Sql {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[SQL_BRAND] === true
 }
 
 type SqlPart = string | { readonly value: unknown }
@@ -46,7 +58,7 @@ function build(strings: TemplateStringsArray, ...values: unknown[]): Sql {
     if (text) parts.push(text)
     if (i < values.length) {
       const value = values[i]
-      if (value instanceof Sql) parts.push(...value.parts)
+      if (isSql(value)) parts.push(...value.parts)
       else parts.push({ value })
     }
   })

@@ -1,3 +1,4 @@
+export { generateId } from "./generate-id.ts"
 export { DmlModel, IMPLICIT_COLUMNS, type ModelSchema } from "./model.ts"
 export { model } from "./model-builder.ts"
 export { plural, toCamelCase, toPascalCase, toSnakeCase } from "./names.ts"

@@ -1,5 +1,4 @@
-import { ulid } from "ulid"
-import type { DmlModel } from "../../dml/index.ts"
+import { type DmlModel, generateId } from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { EntityField } from "../../schema/index.ts"
 
@@ -97,10 +96,6 @@ function checkKeys(model: DmlModel, row: Row, writable: Map<string, EntityField>
       })
     }
   }
-}
-
-export function generateId(prefix?: string): string {
-  return prefix ? `${prefix}_${ulid()}` : ulid()
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Database, sql } from "../../db/index.ts"
+import { reviveDates } from "../../schema/index.ts"
 import type { ModelRuntime } from "../model-runtime.ts"
 
 type Row = Record<string, unknown>
@@ -8,15 +9,16 @@ type Row = Record<string, unknown>
  * `json_populate_recordset` against the table's own row type, so every column type (arrays, jsonb,
  * timestamps) converts in PostgreSQL and no statement nears the 65,535-parameter limit.
  */
-export async function insertRows(db: Database, runtime: ModelRuntime, rows: Row[]): Promise<string[]> {
+export async function insertRows(db: Database, runtime: ModelRuntime, rows: Row[]): Promise<Row[]> {
   if (rows.length === 0) return []
   const table = runtime.model.tableName
   const columns = Object.keys(rows[0]).map((c) => sql.id(c))
-  const { rows: inserted } = await db.query<{ id: string }>(sql`
-    insert into ${sql.id(table)} (${sql.join(columns)})
+  // The stored rows come back as JSON from the same statement, like the query engine's output.
+  const { rows: inserted } = await db.query<{ row: Row }>(sql`
+    insert into ${sql.id(table)} as t (${sql.join(columns)})
     select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)
-    returning ${sql.id(runtime.primaryKey)} as id`)
-  return inserted.map((r) => r.id)
+    returning to_json(t.*) as row`)
+  return inserted.map((r) => reviveDates(r.row, runtime.dateFields))
 }
 
 /**

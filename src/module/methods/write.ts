@@ -19,8 +19,7 @@ async function readBack(ctx: ServiceContext, runtime: ModelRuntime, ids: string[
 export async function createRecords(ctx: ServiceContext, runtime: ModelRuntime, input: Row | Row[]) {
   const rows = Array.isArray(input) ? input : [input]
   const prepared = prepareInserts(runtime.model, runtime.fields, rows)
-  const ids = await insertRows(ctx.db, runtime, prepared)
-  const created = await readBack(ctx, runtime, ids)
+  const created = await insertRows(ctx.db, runtime, prepared)
   return Array.isArray(input) ? created : created[0]
 }
 
