@@ -1,32 +1,11 @@
 import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
-import { countLinkRows } from "../links/count-link-rows.ts"
-import { type LinkSummary, summarizeLink } from "../links/link-summary.ts"
+import { loadLinkSummaries } from "../links/load-link-summaries.ts"
+import { renderLinks } from "../links/render-links.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
-import { renderTable } from "../output/table.ts"
 import { printWarnings } from "../output/warnings.ts"
 import { runCommand } from "../run-command.ts"
-
-function rowsCell(summary: LinkSummary): string {
-  if (summary.readOnly) return colors.dim("read-only")
-  return summary.rows === null ? colors.yellow("not synced") : String(summary.rows)
-}
-
-function renderLinks(summaries: LinkSummary[]): string {
-  return renderTable(
-    ["LINK", "TABLE", "CARD.", "CASCADE", "EXTRA COLUMNS", "FIELDS", "ROWS"],
-    summaries.map((s) => [
-      s.link,
-      s.table ?? colors.dim("—"),
-      s.cardinality,
-      s.cascade.join(", ") || colors.dim("—"),
-      s.extraColumns.map((c) => `${c.name} ${c.type}${c.nullable ? "?" : ""}`).join(", ") || colors.dim("—"),
-      s.fields.join(", "),
-      rowsCell(s),
-    ]),
-  )
-}
 
 export function registerLinks(program: Command): void {
   program
@@ -45,11 +24,7 @@ export function registerLinks(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
-          const tables = app.links.flatMap((l) => (l.table ? [l.table] : []))
-          const counts = await countLinkRows(app.db, tables)
-          const summaries = app.links.map((link) =>
-            summarizeLink(link, link.table ? (counts.get(link.table) ?? null) : null),
-          )
+          const summaries = await loadLinkSummaries(app)
           if (opts.json) {
             console.log(JSON.stringify(summaries, null, 2))
             return 0
