@@ -2,6 +2,13 @@ import { resolve as resolvePath } from "node:path"
 import type { Database } from "../db/index.ts"
 import { ModlinkError, suggest } from "../errors/index.ts"
 import { type ResolvedLink, resolveLinks } from "../link/index.ts"
+import {
+  createLinkService,
+  type LinkEventHandler,
+  type LinkEventName,
+  type LinkService,
+  linkCascadeHook,
+} from "../link/service/index.ts"
 import { attachServiceContext, type ServiceContext } from "../module/index.ts"
 import { createQueryEngine, type QueryEngine } from "../query/index.ts"
 import { addLinks, type Entity, modelEntities, SchemaGraph } from "../schema/index.ts"
@@ -26,6 +33,8 @@ export interface CreateAppOptions {
  */
 export class App {
   private readonly services = new Map<string, Record<string, any>>()
+  /** The link service: create, dismiss, delete (cascade), restore, list. */
+  readonly link: LinkService
 
   constructor(
     readonly cwd: string,
@@ -39,12 +48,19 @@ export class App {
     readonly query: QueryEngine,
     readonly warnings: readonly string[],
   ) {
+    this.link = createLinkService({
+      links,
+      databases,
+      placement,
+      modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
+    })
     for (const { definition } of modules) {
       const service = new definition.service({ container: this })
       const context: ServiceContext = {
         module: definition.name,
         db: this.databaseOf(definition.name),
         query: this.query,
+        afterChange: linkCascadeHook(this.link, definition.name),
       }
       attachServiceContext(service, context)
       this.services.set(definition.name, service)
@@ -63,11 +79,17 @@ export class App {
   /** `"query"`, `"link"`, or a module name (its service). */
   resolve<T = any>(name: string): T {
     if (name === "query") return this.query as T
+    if (name === "link") return this.link as T
     const service = this.services.get(name)
     if (service) return service as T
     throw new ModlinkError("INVALID_INPUT", `Nothing named "${name}" in the container`, {
       hint: suggest(name, ["query", "link", ...this.services.keys()], "registered names"),
     })
+  }
+
+  /** Called after commit when link rows become live (`attached`) or are removed (`detached`). */
+  onLink(event: LinkEventName, handler: LinkEventHandler): () => void {
+    return this.link.onLink(event, handler)
   }
 
   async close(): Promise<void> {

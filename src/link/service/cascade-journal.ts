@@ -1,0 +1,86 @@
+import { ulid } from "ulid"
+import { type Database, sql, sqlStateOf } from "../../db/index.ts"
+import type { CascadePlan } from "./cascade-plan.ts"
+
+/**
+ * The cascade journal: one row per `delete` that removed something. `restore` reads it to bring
+ * back exactly what that cascade removed: rows are matched by id AND by the cascade's `stamp`
+ * (the `deleted_at` it wrote), so a row dismissed on purpose before, or deleted again since, is
+ * never revived. Lives on the main database next to the link tables.
+ */
+export const CASCADE_JOURNAL_TABLE = "modlink_link_cascades"
+
+export type CascadeStatus = "pending" | "applied"
+
+export interface CascadeEntry {
+  id: string
+  /** The exact `deleted_at` written, as PostgreSQL text: microseconds survive the round trip. */
+  stamp: string
+  /**
+   * `pending` while a cascade spanning several databases is being applied (a re-run of the same
+   * `delete` finishes it), `applied` once the main database committed.
+   */
+  status: CascadeStatus
+  plan: CascadePlan
+}
+
+/** `blog.post:post_1`: how the journal indexes the records of an entry. */
+export const recordToken = (model: string, id: string): string => `${model}:${id}`
+
+export function tokensOf(records: Iterable<[string, readonly string[]]>): string[] {
+  return [...records].flatMap(([model, ids]) => ids.map((id) => recordToken(model, id)))
+}
+
+const table = sql.id(CASCADE_JOURNAL_TABLE)
+
+export class CascadeJournal {
+  private ready: Promise<void> | undefined
+
+  constructor(private readonly main: Database) {}
+
+  /**
+   * Creates the journal on first use. Two processes starting at once may both try: PostgreSQL then
+   * reports a duplicate type or table for the loser, which means the table is there.
+   */
+  ensure(): Promise<void> {
+    this.ready ??= (async () => {
+      try {
+        await this.main.exec(
+          `create table if not exists ${CASCADE_JOURNAL_TABLE} (id text primary key, stamp timestamptz not null, status text not null, keys text[] not null, plan jsonb not null, created_at timestamptz not null default now());
+           create index if not exists ${CASCADE_JOURNAL_TABLE}_keys_idx on ${CASCADE_JOURNAL_TABLE} using gin (keys);`,
+        )
+      } catch (error) {
+        if (!["23505", "42P07"].includes(sqlStateOf(error) ?? "")) {
+          this.ready = undefined
+          throw error
+        }
+      }
+    })()
+    return this.ready
+  }
+
+  /** A fresh stamp from the main database's clock, so every row of one cascade shares it. */
+  async newEntry(db: Database, plan: CascadePlan): Promise<CascadeEntry> {
+    const { rows } = await db.query<{ stamp: string }>(sql`select clock_timestamp()::text as stamp`)
+    return { id: `cascade_${ulid()}`, stamp: rows[0].stamp, status: "pending", plan }
+  }
+
+  async insert(db: Database, entry: CascadeEntry): Promise<void> {
+    const keys = tokensOf([...Object.entries(entry.plan.roots), ...Object.entries(entry.plan.records)])
+    await db.query(
+      sql`insert into ${table} (id, stamp, status, keys, plan) values (${entry.id}, ${entry.stamp}::timestamptz, ${entry.status}, ${keys}::text[], ${JSON.stringify(entry.plan)}::jsonb)`,
+    )
+  }
+
+  async markApplied(db: Database, id: string): Promise<void> {
+    await db.query(sql`update ${table} set status = 'applied' where id = ${id}`)
+  }
+
+  /** Entries in this status that involve any of these records (as roots or as cascaded records). */
+  async find(db: Database, status: CascadeStatus, tokens: string[]): Promise<CascadeEntry[]> {
+    const { rows } = await db.query<CascadeEntry>(
+      sql`select id, stamp::text as stamp, status, plan from ${table} where status = ${status} and keys && ${tokens}::text[] order by created_at, id`,
+    )
+    return rows
+  }
+}

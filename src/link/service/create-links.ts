@@ -1,0 +1,189 @@
+import { ulid } from "ulid"
+import { type Database, type Sql, sql } from "../../db/index.ts"
+import { ModlinkError } from "../../errors/index.ts"
+import type { ResolvedTableLink } from "../resolved-link.ts"
+import {
+  cardinalityError,
+  findBatchConflict,
+  type Pair,
+  pairKey,
+  readStoredState,
+  violatedLink,
+} from "./cardinality.ts"
+import { readExtraData, requiredColumns } from "./extra-data.ts"
+import type { LinkGraph } from "./link-graph.ts"
+import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
+import { jsonRecords, LEFT, RIGHT, ROW_ID, toLinkRow } from "./link-rows.ts"
+import { matchPair } from "./match-link.ts"
+
+/** One requested pair after validation; inputs naming the same pair are merged into one. */
+interface PairWrite extends Pair {
+  /** Extra column values by column name, encoded for the JSON parameter. */
+  values: Map<string, unknown>
+  where: string
+  directionNote?: string
+}
+
+interface LinkGroup {
+  link: ResolvedTableLink
+  pairs: Map<string, PairWrite>
+}
+
+/** Validates every input and groups them per link table; throws before anything is written. */
+export function groupCreateInputs(
+  inputs: readonly LinkInput[],
+  graph: LinkGraph,
+  method: string,
+): LinkGroup[] {
+  const groups = new Map<string, LinkGroup>()
+  inputs.forEach((input, index) => {
+    const where = inputs.length > 1 ? `link.${method} input #${index}` : `link.${method}`
+    const match = matchPair(input, graph, where)
+    const { link } = match
+    const pair: PairWrite = {
+      left: match.leftId,
+      right: match.rightId,
+      values: readExtraData(input.data, link, where, match.directionNote),
+      where,
+      directionNote: match.directionNote,
+    }
+    const group = groups.get(link.table) ?? { link, pairs: new Map() }
+    groups.set(link.table, group)
+    const key = pairKey(pair.left, pair.right)
+    const earlier = group.pairs.get(key)
+    // The same pair twice in one call is one row; later data wins, as two calls in a row would.
+    group.pairs.set(key, earlier ? { ...pair, values: new Map([...earlier.values, ...pair.values]) } : pair)
+  })
+  return [...groups.values()]
+}
+
+/** Refuses pairs the cardinality cannot hold and new rows missing a required extra column. */
+async function checkGroup(db: Database, group: LinkGroup): Promise<void> {
+  const { link } = group
+  const pairs = [...group.pairs.values()]
+  const clash = findBatchConflict(link, pairs)
+  if (clash) throw cardinalityError(link, clash[1], { pair: clash[0] }, clash[1].directionNote)
+  const state = await readStoredState(db, link, pairs)
+  if (state.conflict) {
+    const { pair, row } = state.conflict
+    throw cardinalityError(
+      link,
+      pair,
+      { row },
+      group.pairs.get(pairKey(pair.left, pair.right))?.directionNote,
+    )
+  }
+  const required = requiredColumns(link)
+  for (const pair of pairs) {
+    const missing = required.filter((c) => !pair.values.has(c.name))
+    if (missing.length && !state.existing.has(pairKey(pair.left, pair.right))) {
+      throw new ModlinkError(
+        "INVALID_INPUT",
+        `${pair.where}: a new ${link.entryPoint} link needs data.${missing.map((c) => c.property).join(", data.")}`,
+        {
+          hint: `these extra columns are not nullable and have no default (${link.file})${pair.directionNote ? `; ${pair.directionNote}` : ""}`,
+        },
+      )
+    }
+  }
+}
+
+/**
+ * One upsert for all pairs giving the same extra columns. Re-creating a pair keeps its id and
+ * `created_at`, writes only the columns given, revives it if dismissed and bumps `updated_at`.
+ * `prior` reads the table as it was before the statement, which tells new and revived rows
+ * (attached) from rows that were already live.
+ */
+function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: PairWrite[]): Sql {
+  const extra = link.extraColumns.filter((c) => columns.includes(c.name))
+  const input = jsonRecords(
+    pairs.map((p) => ({
+      [ROW_ID]: `${link.idPrefix}_${ulid()}`,
+      [LEFT]: p.left,
+      [RIGHT]: p.right,
+      ...Object.fromEntries(p.values),
+    })),
+    [
+      [ROW_ID, "text"],
+      [LEFT, "text"],
+      [RIGHT, "text"],
+      ...extra.map((c): [string, string] => [c.name, c.type]),
+    ],
+  )
+  const table = sql.id(link.table)
+  const l = sql.id(link.left.key)
+  const r = sql.id(link.right.key)
+  const targets = sql.join([sql.id("id"), l, r, ...extra.map((c) => sql.id(c.name))])
+  const sources = sql.join([ROW_ID, LEFT, RIGHT, ...extra.map((c) => c.name)].map((n) => sql.id("i", n)))
+  const updates = sql.join([
+    ...extra.map((c) => sql`${sql.id(c.name)} = excluded.${sql.id(c.name)}`),
+    sql`deleted_at = null`,
+    sql`updated_at = now()`,
+  ])
+  return sql`with i as (select * from ${input}),
+prior as (select t.${l} as l, t.${r} as r, t.deleted_at is null as live from ${table} t join i on t.${l} = i.${sql.id(LEFT)} and t.${r} = i.${sql.id(RIGHT)}),
+written as (insert into ${table} (${targets}) select ${sources} from i on conflict (${l}, ${r}) do update set ${updates} returning *)
+select w.*, coalesce(p.live, false) as "$was_live" from written w left join prior p on p.l = w.${l} and p.r = w.${r}`
+}
+
+async function writeGroup(db: Database, group: LinkGroup): Promise<{ rows: LinkRow[]; attached: LinkEvent }> {
+  const { link } = group
+  const byColumns = new Map<string, PairWrite[]>()
+  for (const pair of group.pairs.values()) {
+    const columns = [...pair.values.keys()].sort().join(",")
+    byColumns.set(columns, [...(byColumns.get(columns) ?? []), pair])
+  }
+  const rows: LinkRow[] = []
+  const attached: LinkEvent = { link: link.entryPoint, table: link.table, rows: [] }
+  for (const [columns, pairs] of byColumns) {
+    const result = await db.query(upsertStatement(link, columns ? columns.split(",") : [], pairs))
+    for (const row of result.rows) {
+      rows.push(toLinkRow(link, row))
+      if (!row.$was_live) {
+        attached.rows.push({
+          id: row.id as string,
+          [link.left.key]: row[link.left.key] as string,
+          [link.right.key]: row[link.right.key] as string,
+        })
+      }
+    }
+  }
+  return { rows, attached }
+}
+
+/**
+ * `link.create`: every group checked, then written, in one transaction on the main database. Two
+ * callers racing past the check meet at the partial unique index; the loser's unique violation is
+ * re-read after its rollback and reported like any other cardinality conflict.
+ */
+export async function createLinks(
+  main: Database,
+  groups: readonly LinkGroup[],
+): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
+  try {
+    return await main.transaction(async (tx) => {
+      for (const group of groups) await checkGroup(tx, group)
+      const rows: LinkRow[] = []
+      const events: LinkEvent[] = []
+      for (const group of groups) {
+        const written = await writeGroup(tx, group)
+        rows.push(...written.rows)
+        if (written.attached.rows.length) events.push(written.attached)
+      }
+      return { rows, events }
+    })
+  } catch (error) {
+    const link = violatedLink(
+      error,
+      groups.map((g) => g.link),
+    )
+    if (!link) throw error
+    const group = groups.find((g) => g.link === link)!
+    await checkGroup(main, group)
+    throw new ModlinkError("CARDINALITY", `A concurrent write took a link ${link.entryPoint} allows once`, {
+      hint: `the winning row was dismissed again before it could be named; retry the call (${link.file})`,
+      details: { link: link.entryPoint, table: link.table, cause: (error as ModlinkError).details },
+      cause: error,
+    })
+  }
+}

@@ -1,0 +1,68 @@
+import { type Database, sql } from "../../db/index.ts"
+import type { ResolvedTableLink } from "../resolved-link.ts"
+import { type Pair, pairKey } from "./cardinality.ts"
+import type { LinkGraph } from "./link-graph.ts"
+import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
+import { jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
+import { matchPair } from "./match-link.ts"
+
+interface DismissGroup {
+  link: ResolvedTableLink
+  pairs: Map<string, Pair>
+}
+
+/** Validates every input (same shape as `create`; `data` is ignored) and groups the pairs per link. */
+export function groupDismissInputs(inputs: readonly LinkInput[], graph: LinkGraph): DismissGroup[] {
+  const groups = new Map<string, DismissGroup>()
+  inputs.forEach((input, index) => {
+    const where = inputs.length > 1 ? `link.dismiss input #${index}` : "link.dismiss"
+    const { link, leftId, rightId } = matchPair(input, graph, where)
+    const group = groups.get(link.table) ?? { link, pairs: new Map() }
+    group.pairs.set(pairKey(leftId, rightId), { left: leftId, right: rightId })
+    groups.set(link.table, group)
+  })
+  return [...groups.values()]
+}
+
+/**
+ * `link.dismiss`: one UPDATE per link table soft-deletes the live rows of the given pairs, in one
+ * transaction. Pairs without a live row are skipped silently; the result lists what was dismissed.
+ * A later `create` of the same pair revives the row, and `restore` never does (it only brings back
+ * what a cascade removed).
+ */
+export async function dismissLinks(
+  main: Database,
+  groups: readonly DismissGroup[],
+): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
+  return main.transaction(async (tx) => {
+    const rows: LinkRow[] = []
+    const events: LinkEvent[] = []
+    for (const { link, pairs } of groups) {
+      const input = jsonRecords(
+        [...pairs.values()].map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
+        [
+          [LEFT, "text"],
+          [RIGHT, "text"],
+        ],
+      )
+      const l = sql.id("t", link.left.key)
+      const r = sql.id("t", link.right.key)
+      const result = await tx.query(
+        sql`update ${sql.id(link.table)} t set deleted_at = now(), updated_at = now() from ${input} where ${l} = ${sql.id("i", LEFT)} and ${r} = ${sql.id("i", RIGHT)} and t.deleted_at is null returning t.*`,
+      )
+      if (!result.rows.length) continue
+      const dismissed = result.rows.map((row) => toLinkRow(link, row))
+      rows.push(...dismissed)
+      events.push({
+        link: link.entryPoint,
+        table: link.table,
+        rows: dismissed.map((row) => ({
+          id: row.id,
+          [link.left.key]: row[link.left.key] as string,
+          [link.right.key]: row[link.right.key] as string,
+        })),
+      })
+    }
+    return { rows, events }
+  })
+}

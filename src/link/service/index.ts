@@ -1,0 +1,16 @@
+export { linkCascadeHook } from "./auto-cascade.ts"
+export { CASCADE_JOURNAL_TABLE } from "./cascade-journal.ts"
+export type {
+  CascadeReport,
+  DeleteOptions,
+  LinkEvent,
+  LinkEventHandler,
+  LinkEventName,
+  LinkInput,
+  LinkListInput,
+  LinkRow,
+  ListOptions,
+  RecordIds,
+  RecordsInput,
+} from "./link-input.ts"
+export { createLinkService, type LinkService, type LinkServiceOptions } from "./link-service.ts"

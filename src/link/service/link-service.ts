@@ -1,0 +1,114 @@
+import type { Database } from "../../db/index.ts"
+import { ModlinkError } from "../../errors/index.ts"
+import type { ResolvedLink } from "../resolved-link.ts"
+import type { CascadeContext } from "./cascade-context.ts"
+import { CascadeJournal } from "./cascade-journal.ts"
+import { createLinks, groupCreateInputs } from "./create-links.ts"
+import { deleteCascade } from "./delete-cascade.ts"
+import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
+import { LinkEvents } from "./link-events.ts"
+import { LinkGraph, type ModuleModels } from "./link-graph.ts"
+import type {
+  CascadeReport,
+  DeleteOptions,
+  LinkEventHandler,
+  LinkEventName,
+  LinkInput,
+  LinkListInput,
+  LinkRow,
+  ListOptions,
+  RecordsInput,
+} from "./link-input.ts"
+import { listLinks } from "./list-links.ts"
+import { readRecordIds } from "./record-ids.ts"
+import { restoreCascade } from "./restore-cascade.ts"
+
+export interface LinkServiceOptions {
+  links: readonly ResolvedLink[]
+  /** The app's databases; link tables and the cascade journal live on `"main"`. */
+  databases: ReadonlyMap<string, Database>
+  /** Module name → key of its database in `databases`; absent means main. */
+  placement: ReadonlyMap<string, string>
+  /** The modules and their models, so keys of models without links are accepted (and do nothing). */
+  modules?: readonly ModuleModels[]
+}
+
+/** `app.link` / `container.resolve("link")`. */
+export interface LinkService {
+  /** Links pairs; re-creating a pair updates the extra columns given and revives it if dismissed. */
+  create(input: LinkInput | readonly LinkInput[]): Promise<LinkRow[]>
+  /** Soft-deletes the given pairs; pairs not linked are skipped. Returns the rows dismissed. */
+  dismiss(input: LinkInput | readonly LinkInput[]): Promise<LinkRow[]>
+  /** After records were deleted in their modules: removes their links and cascades (`dryRun` previews). */
+  delete(input: RecordsInput, options?: DeleteOptions): Promise<CascadeReport>
+  /** After records were restored in their modules: brings back what their cascades removed. */
+  restore(input: RecordsInput): Promise<CascadeReport>
+  /** Link rows of the pairs given; a side left out (or `{}`) matches any id. */
+  list(
+    input: LinkListInput | readonly LinkListInput[],
+    options?: ListOptions & { asLinkDefinition?: false },
+  ): Promise<LinkRow[]>
+  list(
+    input: LinkListInput | readonly LinkListInput[],
+    options: ListOptions & { asLinkDefinition: true },
+  ): Promise<LinkInput[]>
+  /** Called after commit with the rows that became live (`attached`) or were removed (`detached`). */
+  onLink(event: LinkEventName, handler: LinkEventHandler): () => void
+}
+
+const asList = <T>(input: T | readonly T[]): readonly T[] => (Array.isArray(input) ? input : [input as T])
+
+export function createLinkService(options: LinkServiceOptions): LinkService {
+  const main = options.databases.get("main")
+  if (!main) {
+    throw new ModlinkError("INVALID_CONFIG", "The link service needs the main database", {
+      hint: 'pass databases with a "main" entry: link tables live there',
+    })
+  }
+  const graph = new LinkGraph(options.links, options.modules)
+  const events = new LinkEvents()
+  const databaseOf = (module: string) => {
+    const key = options.placement.get(module) ?? "main"
+    return { key, db: options.databases.get(key) ?? main }
+  }
+  const ctx: CascadeContext = {
+    graph,
+    main,
+    databaseOf,
+    allOnMain: [...options.placement.values()].every((key) => key === "main"),
+    journal: new CascadeJournal(main),
+  }
+  return {
+    async create(input) {
+      const { rows, events: attached } = await createLinks(
+        main,
+        groupCreateInputs(asList(input), graph, "create"),
+      )
+      await events.emit("attached", attached)
+      return rows
+    },
+    async dismiss(input) {
+      const { rows, events: detached } = await dismissLinks(main, groupDismissInputs(asList(input), graph))
+      await events.emit("detached", detached)
+      return rows
+    },
+    async delete(input, deleteOptions) {
+      const { report, events: detached } = await deleteCascade(
+        ctx,
+        readRecordIds(input, graph, "delete"),
+        deleteOptions,
+      )
+      await events.emit("detached", detached)
+      return report
+    },
+    async restore(input) {
+      const { report, events: attached } = await restoreCascade(ctx, readRecordIds(input, graph, "restore"))
+      await events.emit("attached", attached)
+      return report
+    },
+    list(input: LinkListInput | readonly LinkListInput[], listOptions?: ListOptions) {
+      return listLinks(main, graph, asList(input), listOptions) as Promise<any>
+    },
+    onLink: (event, handler) => events.on(event, handler),
+  }
+}

@@ -1,0 +1,66 @@
+import { ModlinkError, suggest } from "../../errors/index.ts"
+import type { LinkGraph } from "./link-graph.ts"
+import type { RecordsInput } from "./link-input.ts"
+
+/**
+ * Checks one id. Ids are compared as text in link tables; PostgreSQL text cannot hold NUL, and an
+ * object or number here is almost always a record passed where its id was meant.
+ */
+export function readId(value: unknown, where: string): string {
+  if (typeof value !== "string" || value.length === 0) {
+    const shown = typeof value === "object" && value !== null ? "an object" : JSON.stringify(value)
+    throw new ModlinkError("INVALID_INPUT", `${where} must be a non-empty string id, got ${shown}`, {
+      hint: 'pass the id itself, e.g. { product_id: "prod_01H…" }',
+    })
+  }
+  if (value.includes("\0")) {
+    throw new ModlinkError("INVALID_INPUT", `${where} contains a NUL character`, {
+      hint: "ids are stored as PostgreSQL text, which cannot hold NUL",
+    })
+  }
+  return value
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * `{ product: { product_id: ["p1"] } }` → `Map { "product.product" → ["p1"] }`, validated against the
+ * modules and their linkable keys. Used by `delete` and `restore`, whose input names records, not pairs.
+ */
+export function readRecordIds(input: RecordsInput, graph: LinkGraph, method: string): Map<string, string[]> {
+  if (!isPlainObject(input)) {
+    throw new ModlinkError("INVALID_INPUT", `link.${method} takes { <module>: { <key>: id | id[] } }`, {
+      hint: 'e.g. link.delete({ product: { product_id: "prod_1" } })',
+    })
+  }
+  const result = new Map<string, string[]>()
+  for (const [module, keys] of Object.entries(input)) {
+    const known = graph.keysOf(module)
+    if (!known) {
+      throw new ModlinkError("INVALID_INPUT", `link.${method}: unknown module "${module}"`, {
+        hint: suggest(module, graph.modules(), "modules"),
+      })
+    }
+    if (!isPlainObject(keys)) {
+      throw new ModlinkError("INVALID_INPUT", `link.${method}: ${module} must be { <key>: id | id[] }`, {
+        hint: `keys of ${module}: ${[...known.keys()].join(", ")}`,
+      })
+    }
+    for (const [key, value] of Object.entries(keys)) {
+      const model = known.get(key)
+      if (!model) {
+        throw new ModlinkError("INVALID_INPUT", `link.${method}: module "${module}" has no key "${key}"`, {
+          hint: suggest(key, known.keys(), `keys of ${module}`),
+        })
+      }
+      const list = Array.isArray(value) ? value : [value]
+      const ids = list.map((id, i) => readId(id, `${module}.${key}${Array.isArray(value) ? `[${i}]` : ""}`))
+      result.set(model, [...new Set([...(result.get(model) ?? []), ...ids])])
+    }
+  }
+  return result
+}
