@@ -96,7 +96,7 @@ describe("parse order and pagination", () => {
       /single record/,
     )
     await expectModlinkError(
-      () => parse({ fields: ["variants.title"], nested: { variants: { limit: 1 } } }),
+      () => parse({ fields: ["variants.title"], nested: { variants: { limit: 1 } as never } }),
       "INVALID_INPUT",
       /Unknown option "limit"/,
     )
