@@ -57,7 +57,7 @@ export function registerQuery(program: Command): void {
             return 0
           }
           if (result.data.length === 0) console.log(colors.dim(`No ${entity} records match.`))
-          else console.log(renderRecords(result.data))
+          else console.log(renderRecords(result.data, input.fields))
           const total = result.metadata ? ` of ${result.metadata.count}` : ""
           console.log(colors.dim(`\n${result.data.length}${total} ${entity} record(s)`))
           return 0

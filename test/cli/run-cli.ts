@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url))
+export const BIN = fileURLToPath(new URL("../../bin/modlink.js", import.meta.url))
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface CliOptions {
+  cwd: string
+  env?: Record<string, string | undefined>
+  input?: string
+}
+
+/**
+ * Runs a command as a user would, in a child process with its own cwd. DATABASE_URL is removed
+ * unless given, so a project uses its embedded database; NO_COLOR keeps output plain.
+ */
+export function runProcess(command: string, args: string[], options: CliOptions): Promise<CliResult> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", DATABASE_URL: undefined }
+  for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: env as NodeJS.ProcessEnv })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk
+    })
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.stdin.end(options.input ?? "")
+  })
+}
+
+/** `node bin/modlink.js …` in `cwd`. */
+export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], options)
+}
+
+/** For assertion messages: what the command printed. */
+export function show(result: CliResult): string {
+  return `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`
+}

@@ -1,0 +1,142 @@
+/**
+ * Every code block of the guide (docs/*.md) runs here, so the docs cannot rot. Each page runs in
+ * a fresh empty folder, on the embedded database (DATABASE_URL removed), its blocks in order:
+ *
+ * - ```ts title="src/links/product-post.ts"```  the file is written (replaced) at that path,
+ *   relative to the current folder.
+ * - ```ts run```  statements run by `modlink exec` in the current folder, as the body of
+ *   `export default async function ({ container, args })` with `query` and `link` already
+ *   resolved; `import` lines at the top are moved above the function.
+ * - ```bash```  each line runs: `npx modlink …` / `modlink …` as `node bin/modlink.js …`,
+ *   `cd <dir>` changes the current folder, `npm install` runs npm. Every command must exit 0;
+ *   ```bash fails``` expects exit 1 (a user error) from each.
+ * - ```text output```  each non-empty line must appear in what the previous block printed
+ *   (stdout and stderr, colours removed, runs of spaces collapsed).
+ * - A page sets environment variables with `<!-- docs-test env NAME=value -->` (`{tmp}` is the
+ *   page's temp folder). Any other block is an error: tag it, or it is not in the guide.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join, resolve } from "node:path"
+import { describe, it } from "vitest"
+import { type CliResult, REPO, runCli, runProcess, show } from "../cli/run-cli.ts"
+import {
+  type CodeBlock,
+  codeBlocks,
+  normalizeOutput,
+  pageEnv,
+  shellCommands,
+  shellWords,
+} from "./code-blocks.ts"
+
+const DOCS = join(REPO, "docs")
+const pages = readdirSync(DOCS)
+  .filter((f) => f.endsWith(".md"))
+  .sort()
+
+function runScript(code: string): string {
+  const lines = code.split("\n")
+  const imports: string[] = []
+  while (lines.length && (/^import\s/.test(lines[0]) || lines[0].trim() === "")) {
+    const line = lines.shift()!
+    if (line.trim()) imports.push(line)
+  }
+  return [
+    ...imports,
+    "export default async function ({ container, args }: { container: any; args: string[] }) {",
+    '  const query = container.resolve("query")',
+    '  const link = container.resolve("link")',
+    ...lines.map((l) => `  ${l}`),
+    "}",
+    "",
+  ].join("\n")
+}
+
+class PageRun {
+  cwd: string
+  last: CliResult | undefined
+  private runs = 0
+
+  constructor(
+    readonly page: string,
+    readonly root: string,
+    readonly env: Record<string, string>,
+  ) {
+    this.cwd = root
+  }
+
+  fail(block: CodeBlock, message: string, result?: CliResult): never {
+    throw new Error(`docs/${this.page}:${block.line}: ${message}${result ? `\n${show(result)}` : ""}`)
+  }
+
+  async shell(block: Extract<CodeBlock, { kind: "shell" }>): Promise<void> {
+    let printed = ""
+    for (const command of shellCommands(block.code)) {
+      const [program, ...args] = shellWords(command)
+      let result: CliResult
+      if (program === "cd") {
+        this.cwd = resolve(this.cwd, args[0])
+        continue
+      } else if (program === "npx" && args[0] === "modlink") {
+        result = await runCli(args.slice(1), { cwd: this.cwd, env: this.env })
+      } else if (program === "modlink") {
+        result = await runCli(args, { cwd: this.cwd, env: this.env })
+      } else if (program === "npm" && args[0] === "install") {
+        result = await runProcess("npm", ["install", "--offline", "--no-audit", "--no-fund"], {
+          cwd: this.cwd,
+        })
+      } else {
+        this.fail(block, `the docs test does not run "${command}": use modlink, cd or npm install`)
+      }
+      printed += result.stdout + result.stderr
+      const expected = block.fails ? 1 : 0
+      if (result.code !== expected)
+        this.fail(block, `\`${command}\` exited ${result.code}, expected ${expected}`, result)
+    }
+    this.last = { code: 0, stdout: printed, stderr: "" }
+  }
+
+  async run(block: Extract<CodeBlock, { kind: "run" }>): Promise<void> {
+    const file = join(this.cwd, ".docs-test", `block-${++this.runs}.ts`)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, runScript(block.code))
+    const result = await runCli(["exec", file], { cwd: this.cwd, env: this.env })
+    if (result.code !== 0) this.fail(block, "the snippet failed", result)
+    this.last = result
+  }
+
+  output(block: Extract<CodeBlock, { kind: "output" }>): void {
+    if (!this.last) this.fail(block, "an output block must follow a bash or ts run block")
+    const printed = normalizeOutput(this.last.stdout + this.last.stderr)
+    for (const line of normalizeOutput(block.code).split("\n").filter(Boolean)) {
+      if (!printed.includes(line)) this.fail(block, `expected the output to contain:\n  ${line}`, this.last)
+    }
+  }
+
+  async block(block: CodeBlock): Promise<void> {
+    if (block.kind === "file") {
+      const path = join(this.cwd, block.path)
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, block.code)
+      this.last = undefined
+    } else if (block.kind === "shell") await this.shell(block)
+    else if (block.kind === "run") await this.run(block)
+    else this.output(block)
+  }
+}
+
+describe.concurrent("the guide's code blocks run", () => {
+  for (const page of pages) {
+    it(`docs/${page}`, { timeout: 600_000 }, async () => {
+      const markdown = readFileSync(join(DOCS, page), "utf8")
+      const blocks = codeBlocks(markdown, `docs/${page}`)
+      const root = mkdtempSync(join(tmpdir(), `modlink-docs-${page.replace(/\.md$/, "")}-`))
+      try {
+        const run = new PageRun(page, root, pageEnv(markdown, root))
+        for (const block of blocks) await run.block(block)
+      } finally {
+        rmSync(root, { recursive: true, force: true })
+      }
+    })
+  }
+})
