@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander"
+import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
 import { registerInit } from "./commands/init.ts"
 import { registerLinks } from "./commands/links.ts"
@@ -6,7 +7,7 @@ import { registerQuery } from "./commands/query.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
-const commands: ((program: Command) => void)[] = [registerInit, registerExec, registerLinks, registerQuery]
+const commands: ((program: Command) => void)[] = [registerInit, registerDemo, registerExec, registerLinks, registerQuery]
 
 export function buildProgram(): Command {
   const program = new Command("modlink")
