@@ -16,7 +16,8 @@ export function addToReport(
 ): CascadeReport {
   for (const [model, ids] of records) {
     const ref = graph.ref(model)!
-    const module = (report.records[ref.module] ??= {})
+    report.records[ref.module] ??= {}
+    const module = report.records[ref.module]
     module[ref.linkableKey] = [...(module[ref.linkableKey] ?? []), ...ids]
   }
   for (const [table, rows] of links) {

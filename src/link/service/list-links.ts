@@ -4,7 +4,7 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import { type LinkGraph, linkableKeyOf } from "./link-graph.ts"
 import type { LinkInput, LinkListInput, LinkRow, ListOptions } from "./link-input.ts"
 import { jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
-import { matchLink } from "./match-link.ts"
+import { matchLinks } from "./match-link.ts"
 import { readId } from "./record-ids.ts"
 
 /** One input of `list` for one link: ids each side must be among; null means any. */
@@ -29,13 +29,14 @@ function groupListInputs(inputs: readonly LinkListInput[], graph: LinkGraph) {
   const groups = new Map<string, { link: ResolvedTableLink; filters: SideFilter[] }>()
   inputs.forEach((input, index) => {
     const where = inputs.length > 1 ? `link.list input #${index}` : "link.list"
-    const { link, left, right } = matchLink(input, graph, where, false)
-    const group = groups.get(link.table) ?? { link, filters: [] }
-    group.filters.push({
-      [LEFT]: readIds(left, `${where}: ${link.left.module}.${linkableKeyOf(link.left)}`),
-      [RIGHT]: readIds(right, `${where}: ${link.right.module}.${linkableKeyOf(link.right)}`),
-    })
-    groups.set(link.table, group)
+    for (const { link, left, right } of matchLinks(input, graph, where, false)) {
+      const group = groups.get(link.table) ?? { link, filters: [] }
+      group.filters.push({
+        [LEFT]: readIds(left, `${where}: ${link.left.module}.${linkableKeyOf(link.left)}`),
+        [RIGHT]: readIds(right, `${where}: ${link.right.module}.${linkableKeyOf(link.right)}`),
+      })
+      groups.set(link.table, group)
+    }
   })
   return [...groups.values()]
 }
@@ -51,7 +52,8 @@ function asLinkDefinition(link: ResolvedTableLink, row: LinkRow): LinkInput {
 }
 
 /**
- * `link.list`: rows of the links the inputs name, one SELECT per link table. Each input is a row of
+ * `link.list`: rows of the links the inputs name (an input naming one side only may match several
+ * links: rows of each come back, tagged with `link`), one SELECT per link table. Each input is a row of
  * one JSON parameter, so thousands of inputs stay one statement.
  */
 export async function listLinks(

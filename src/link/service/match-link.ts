@@ -77,13 +77,15 @@ function notFound(entries: SideEntry[], graph: LinkGraph, where: string): Modlin
   const named = entries.map((e) => e.module)
   const related = graph.links.filter((l) => named.includes(l.left.module) || named.includes(l.right.module))
   const shapes = related.map((l) => `${l.entryPoint} ${inputShape(l)} (${l.file})`)
-  const validKeys = new Set(
-    related
-      .flatMap((l) => [l.left, l.right])
-      .flatMap((s) => (named.includes(s.module) ? [linkableKeyOf(s)] : [])),
-  )
+  const keysOf = (module: string) =>
+    new Set(
+      related
+        .flatMap((l) => [l.left, l.right])
+        .flatMap((s) => (s.module === module ? [linkableKeyOf(s)] : [])),
+    )
+  // Suggest only for a key its module does not have: the valid one of the pair is not the typo.
   const typo = entries
-    .map((e) => (e.key ? closest(e.key, validKeys) : undefined))
+    .map((e) => (e.key && !keysOf(e.module).has(e.key) ? closest(e.key, keysOf(e.module)) : undefined))
     .find((k) => k !== undefined)
   const described = entries.map((e) => (e.key ? `${e.module}.${e.key}` : e.module)).join(" and ")
   return new ModlinkError("INVALID_INPUT", `${where}: no link joins ${described}`, {
@@ -92,49 +94,54 @@ function notFound(entries: SideEntry[], graph: LinkGraph, where: string): Modlin
 }
 
 /**
- * Finds the link an input addresses. Keys may come in either order when only one link joins those
+ * Finds the links an input addresses. Keys may come in either order when only one link joins those
  * models; when the models are linked in both directions, the input's key order picks the link
- * defined in that order (the only signal there is), and `directionNote` records that choice.
+ * defined in that order (the only signal there is), and `directionNote` records that choice. With
+ * one module, or a side given as `{}`, every link that fits matches (only `list` allows that).
  */
-export function matchLink(
+export function matchLinks(
   input: LinkInput,
   graph: LinkGraph,
   where: string,
   keyRequired: boolean,
-): MatchedLink {
+): MatchedLink[] {
   const entries = readEntries(input, where, keyRequired, graph)
   const [first, second] = entries
   const all = graph.links
   const forward = all.filter((l) => sideMatches(l.left, first) && (!second || sideMatches(l.right, second)))
   const reverse = all.filter((l) => sideMatches(l.right, first) && (!second || sideMatches(l.left, second)))
-  const matching = second ? (forward.length ? forward : reverse) : [...forward, ...reverse]
+  // The reverse order counts unless the same two models are also linked in the order given.
+  const mirrored = (l: ResolvedLink) =>
+    forward.some(
+      (f) =>
+        f.descriptor.fromModule === l.descriptor.toModule &&
+        f.descriptor.fromModel === l.descriptor.toModel &&
+        f.descriptor.toModule === l.descriptor.fromModule &&
+        f.descriptor.toModel === l.descriptor.fromModel,
+    )
+  const matching = [...forward, ...reverse.filter((l) => !second || !mirrored(l))]
+  if (matching.length === 0) throw notFound(entries, graph, where)
   // A read-only link may join the same models as a table link; writes and lists mean the table.
-  const withTable = matching.filter((l) => !l.readOnly)
-  const candidates = withTable.length ? withTable : matching
-  if (candidates.length === 0) throw notFound(entries, graph, where)
-  if (candidates.length > 1) {
-    throw new ModlinkError("INVALID_INPUT", `${where} matches ${candidates.length} links`, {
-      hint: `name both modules and their keys: ${candidates.map((l) => `${inputShape(l)} for ${l.entryPoint}`).join("; ")}`,
-    })
-  }
-  const link = candidates[0]
-  if (link.readOnly) {
+  const candidates = matching.filter((l): l is ResolvedTableLink => !l.readOnly)
+  if (candidates.length === 0) {
+    const link = matching[0]
     throw new ModlinkError("INVALID_LINK", `${where}: link ${link.entryPoint} (${link.file}) is read-only`, {
       hint: `it has no table: set ${link.left.key} on the ${link.left.model} record instead`,
     })
   }
-  const isForward = forward.includes(link)
-  const other = second ? (isForward ? reverse[0] : forward[0]) : undefined
   const byModule = (side: ResolvedLinkSide) =>
     entries.find((e) => e.module === side.module && sideMatches(side, e))?.value
-  return {
-    link,
-    left: byModule(link.left),
-    right: byModule(link.right),
-    directionNote: other
-      ? `${inputShape(link, "forward")} picks ${link.entryPoint} (${link.file}); ${inputShape(other, "forward")} picks ${other.entryPoint} (${other.file})`
-      : undefined,
-  }
+  return candidates.map((link) => {
+    const other = second && keyRequired ? (forward.includes(link) ? reverse[0] : forward[0]) : undefined
+    return {
+      link,
+      left: byModule(link.left),
+      right: byModule(link.right),
+      directionNote: other
+        ? `${inputShape(link, "forward")} picks ${link.entryPoint} (${link.file}); ${inputShape(other, "forward")} picks ${other.entryPoint} (${other.file})`
+        : undefined,
+    }
+  })
 }
 
 /** The link and the two ids of a `create` / `dismiss` input, which names exactly one pair. */
@@ -143,7 +150,8 @@ export function matchPair(
   graph: LinkGraph,
   where: string,
 ): MatchedLink & { leftId: string; rightId: string } {
-  const match = matchLink(input, graph, where, true)
+  // Both modules and keys are given, which determines the models: one link per direction at most.
+  const [match] = matchLinks(input, graph, where, true)
   const { link } = match
   const keyOf = (module: string) => Object.keys(input[module] ?? {})[0]
   return {
