@@ -61,8 +61,11 @@ export function renderRecords(
     return cells
   })
   const columns: string[] = []
-  for (const cells of flat)
-    for (const column of cells.keys()) if (!columns.includes(column)) columns.push(column)
+  for (const cells of flat) {
+    for (const column of cells.keys()) {
+      if (!columns.includes(column) && (!fields || requested(column, fields))) columns.push(column)
+    }
+  }
   return renderTable(
     columns,
     flat.map((cells) => columns.map((column) => cells.get(column) ?? cell(null))),

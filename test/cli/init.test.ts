@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { REPO, runCli, runProcess, show } from "./run-cli.ts"
+
+describe("modlink init, then the scaffold's own commands", () => {
+  let root: string
+  let app: string
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "modlink-init-"))
+    app = join(root, "my-shop")
+  })
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it("scaffolds the project and prints the next steps", async () => {
+    const result = await runCli(["init", "my-shop"], { cwd: root })
+    expect(result.code, show(result)).toBe(0)
+    for (const file of [
+      "modlink.config.ts",
+      "src/modules/blog/index.ts",
+      "src/modules/blog/service.ts",
+      "src/modules/blog/models/post.ts",
+      "src/links/product-post.ts",
+      "src/scripts/seed.ts",
+      "package.json",
+      ".gitignore",
+    ]) {
+      expect(result.stdout).toContain(file)
+    }
+    expect(result.stdout).toContain("npx modlink db:migrate")
+    const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8"))
+    expect(pkg.dependencies.modlink).toBe(`file:${REPO.replace(/\/$/, "")}`)
+    expect(pkg.scripts.seed).toBe("modlink exec ./src/scripts/seed.ts")
+  })
+
+  it("refuses a folder that is not empty, with the fix", async () => {
+    const result = await runCli(["init", "my-shop"], { cwd: root })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/error .*my-shop is not empty/)
+    expect(result.stderr).toContain("hint: pick a new folder name")
+    expect(result.stderr.trim().split("\n")).toHaveLength(2)
+  })
+
+  it("npm install && npx modlink db:migrate && npx modlink exec ./src/scripts/seed.ts", {
+    timeout: 180_000,
+  }, async () => {
+    const install = await runProcess("npm", ["install", "--offline", "--no-audit", "--no-fund"], { cwd: app })
+    expect(install.code, show(install)).toBe(0)
+    const migrate = await runProcess("npx", ["modlink", "db:migrate"], { cwd: app })
+    expect(migrate.code, show(migrate)).toBe(0)
+    expect(migrate.stdout).toContain("product.product <> blog.post")
+    const seed = await runProcess("npx", ["modlink", "exec", "./src/scripts/seed.ts"], { cwd: app })
+    expect(seed.code, show(seed)).toBe(0)
+    expect(seed.stdout).toContain("Linen Shirt → Why we love the Linen Shirt")
+    expect(seed.stdout).toContain("Seeded 3 products and 3 linked posts.")
+  })
+
+  it("ships a migration that matches the blog model (db:generate has nothing to add)", async () => {
+    const result = await runCli(["db:generate", "blog"], { cwd: app })
+    expect(result.code, show(result)).toBe(0)
+    expect(result.stdout.toLowerCase()).toContain("no changes")
+  })
+
+  it("names the file and line of a link file that fails to load", async () => {
+    const link = join(app, "src/links/product-post.ts")
+    const original = readFileSync(link, "utf8")
+    writeFileSync(link, `${original}\nthrow new Error("broken on purpose")\n`)
+    try {
+      const result = await runCli(["links"], { cwd: app })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/src\/links\/product-post\.ts:\d+/)
+      expect(result.stderr).toContain("broken on purpose")
+    } finally {
+      writeFileSync(link, original)
+    }
+  })
+})
