@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest"
-import type { QueryEngine } from "../../src/query/index.ts"
+import { createQueryEngine, type QueryEngine } from "../../src/query/index.ts"
 import { describeBackends } from "../support/backends.ts"
 import { engineOn } from "./fixtures/engine.ts"
+import { fixtureGraph } from "./fixtures/schema.ts"
 import { byId, ids } from "./fixtures/sort.ts"
 import { loadFixture } from "./fixtures/tables.ts"
 
@@ -265,6 +266,8 @@ describeBackends("query.graph", ({ db }) => {
       pagination: { take: 2 },
     })
     expect(none.metadata).toEqual({ count: 0, skip: 0, take: 2 })
+    const empty = await query.graph<Row>({ entity: "product", fields: ["id"], pagination: { take: 0 } })
+    expect(empty).toEqual({ data: [], metadata: { count: 4, skip: 0, take: 0 } })
     const skipOnly = await query.graph<Row>({ entity: "product", fields: ["id"], pagination: { skip: 3 } })
     expect(skipOnly).toEqual({ data: [{ id: "p4" }], metadata: { count: 4, skip: 3, take: undefined } })
     const filtered = await query.graph<Row>({
@@ -323,5 +326,24 @@ describeBackends("query.graph", ({ db }) => {
     const explained = query.explain({ entity: "product", fields: ["id"], filters: { id: many } })
     expect(explained.fragments[0].params).toHaveLength(1)
     expect(explained.fragments[0].sql).toContain('"id" = ANY($1)')
+  })
+})
+
+describeBackends("query.graph on a composite primary key", ({ db }) => {
+  it("pages, orders and joins back on every key column", async () => {
+    await loadFixture(db(), { product: true, blog: true, links: true })
+    const graph = fixtureGraph()
+    const link = graph.entity("product_post") as { primaryKey: string[] }
+    link.primaryKey = ["product_id", "post_id"]
+    const query = createQueryEngine({ graph, databases: new Map([["main", db()]]) })
+    const page = await query.graph<Row>({
+      entity: "product_post",
+      fields: ["id", "post.title"],
+      pagination: { skip: 1, take: 1 },
+    })
+    expect(page.data).toEqual([
+      { product_id: "p2", post_id: "b2", id: "l2", post: { id: "b2", title: "Denim guide" } },
+    ])
+    expect(page.metadata).toEqual({ count: 3, skip: 1, take: 1 })
   })
 })

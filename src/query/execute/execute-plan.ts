@@ -28,8 +28,9 @@ export async function executePlan(
   if (!root.page) return { data }
   const { skip, take } = root.page
   let count = rows.length > 0 ? Number(rows[0].total) : 0
-  // An empty page past the end still owes the caller the total, which then needs its own statement.
-  if (rows.length === 0 && skip > 0) {
+  // An empty page is either "nothing matches" or a page past the end (or of size 0); only the
+  // latter still owes the caller a total, which then needs its own statement.
+  if (rows.length === 0 && (skip > 0 || take === 0)) {
     const counted = await db.query<{ count: unknown }>(compileCount(ctx, root.node))
     count = Number(counted.rows[0].count)
   }
