@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { introspectSchema } from "../../src/db/introspect.ts"
+import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
+import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
+import { runCli, show } from "./run-cli.ts"
+
+for (const kind of backendKinds) {
+  describe(`db:generate and db:migrate [${kind}]`, { timeout: 120_000 }, () => {
+    let project: Project
+    let database: FreshDatabase
+    const cli = (...args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: database.url } })
+    const tables = async () => {
+      const db = await database.open()
+      try {
+        return [...(await introspectSchema(db)).tables.keys()].sort()
+      } finally {
+        await db.close()
+      }
+    }
+
+    beforeAll(async () => {
+      database = await freshDatabase(kind)
+      project = createProject({
+        ...blogModuleFiles(),
+        ...configFile(),
+        "src/links/product-post.ts": linkFile("ProductModule.linkable.product, BlogModule.linkable.post"),
+      })
+    })
+    afterAll(async () => {
+      project?.cleanup()
+      await database?.drop()
+    })
+
+    it("generates a migration file, applies it, then syncs the links", async () => {
+      const generated = await cli("db:generate", "blog")
+      expect(generated.code, show(generated)).toBe(0)
+      const dir = join(project.dir, "src/modules/blog/migrations")
+      const [file] = readdirSync(dir)
+      expect(file).toMatch(/^\d{14}_blog\.sql$/)
+      expect(readFileSync(join(dir, file), "utf8")).toContain('create table "post"')
+      expect(generated.stdout).toContain(`✓ blog: src/modules/blog/migrations/${file}`)
+
+      const dry = await cli("db:migrate", "--dry-run")
+      expect(dry.code, show(dry)).toBe(0)
+      expect(dry.stdout).toContain(`blog: would apply ${file}`)
+      expect(dry.stdout).toContain('create table "product_product_blog_post"')
+      expect(await tables()).toEqual([])
+
+      const migrated = await cli("db:migrate", "--execute-safe-links")
+      expect(migrated.code, show(migrated)).toBe(0)
+      expect(migrated.stdout).toContain(`✓ blog: ${file}`)
+      expect(migrated.stdout).toContain("Migrations completed.")
+      expect(migrated.stdout).toContain("✓ product.product <> blog.post (product_product_blog_post): create")
+      expect(await tables()).toEqual(
+        expect.arrayContaining([
+          "comment",
+          "post",
+          "modlink_migrations",
+          "modlink_links",
+          "product_product_blog_post",
+        ]),
+      )
+
+      const again = await cli("db:generate", "blog")
+      expect(again.stdout, show(again)).toContain("blog: no changes")
+      const skipLinks = await cli("db:migrate", "--skip-links")
+      expect(skipLinks.stdout, show(skipLinks)).not.toContain("Syncing links")
+    })
+
+    it("names the module it does not know", async () => {
+      const result = await cli("db:generate", "blgo")
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('No module named "blgo" in the config')
+      expect(result.stderr).toContain('did you mean "blog"')
+    })
+  })
+}
