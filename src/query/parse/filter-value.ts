@@ -17,7 +17,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string")
     return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
   if (typeof value === "object") return "an object"
-  return `${typeof value === "undefined" ? "undefined" : `a ${typeof value}`}`
+  return value === undefined ? "undefined" : `a ${typeof value}`
 }
 
 export function invalidFilter(entity: Entity, field: string, message: string, hint: string): ModlinkError {

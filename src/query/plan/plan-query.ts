@@ -86,7 +86,7 @@ function planOrder(
     if (!isLocal(edge, target, database)) {
       throw new ModlinkError(
         "INVALID_INPUT",
-        `Cannot order by ${path.replace(/^.*order\./, "")}.${term.field.name}: ${edge.target} is on another database`,
+        `Cannot order by ${[...term.edges.map((e) => e.name), term.field.name].join(".")}: ${edge.target} is on another database`,
         {
           hint: `${edge.source} lives on database "${database}", ${edge.target} on "${target.database}"; sort by fields on the same database`,
         },
