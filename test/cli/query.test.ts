@@ -73,7 +73,7 @@ describe("modlink links, query and exit codes on the demo app", () => {
     )
     const { data, metadata } = JSON.parse(result.stdout)
     expect(metadata).toMatchObject({ count: 38, take: 3 })
-    expect(data[0]).toMatchObject({ title: "Sand Tote 20", post: { title: "Hands-on: Sand Tote 20" } })
+    expect(data[0]).toMatchObject({ title: "Sand Tote 20", post: { title: "Story: Sand Tote 20" } })
   })
 
   it("query --explain shows the fragment, the edge strategies and the SQL", async () => {
