@@ -1,4 +1,7 @@
 import { Command, CommanderError } from "commander"
+import { registerDbGenerate } from "./commands/db-generate.ts"
+import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
 import { registerInit } from "./commands/init.ts"
@@ -7,7 +10,16 @@ import { registerQuery } from "./commands/query.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
-const commands: ((program: Command) => void)[] = [registerInit, registerDemo, registerExec, registerLinks, registerQuery]
+const commands: ((program: Command) => void)[] = [
+  registerInit,
+  registerDemo,
+  registerDbGenerate,
+  registerDbMigrate,
+  registerDbSyncLinks,
+  registerExec,
+  registerLinks,
+  registerQuery,
+]
 
 export function buildProgram(): Command {
   const program = new Command("modlink")

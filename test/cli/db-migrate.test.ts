@@ -7,7 +7,7 @@ import { blogModuleFiles, configFile, createProject, linkFile, type Project } fr
 import { runCli, show } from "./run-cli.ts"
 
 for (const kind of backendKinds) {
-  describe(`db:generate and db:migrate [${kind}]`, { timeout: 120_000 }, () => {
+  describe(`db:generate and db:migrate [${kind}]`, { timeout: 300_000 }, () => {
     let project: Project
     let database: FreshDatabase
     const cli = (...args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: database.url } })

@@ -10,7 +10,7 @@ const NOTE = `extraColumns: { note: { type: "text", nullable: true } }`
 
 /** The seeds' story, run with the real CLI on a scaffolded project, on each backend. */
 for (const kind of backendKinds) {
-  describe(`db:sync-links walks the seeds' story [${kind}]`, { timeout: 120_000 }, () => {
+  describe(`db:sync-links walks the seeds' story [${kind}]`, { timeout: 300_000 }, () => {
     let project: Project
     let database: FreshDatabase
     const cli = async (...args: string[]): Promise<CliResult> => {

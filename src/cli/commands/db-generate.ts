@@ -1,0 +1,68 @@
+import { join, relative } from "node:path"
+import type { Command } from "commander"
+import { ModlinkError, suggest } from "../../errors/index.ts"
+import { generateMigration } from "../../sync/generate-migration.ts"
+import { globalOptions, withApp } from "../command-context.ts"
+import { colors } from "../output/colors.ts"
+import { examples } from "../output/help.ts"
+import { runCommand } from "../run-command.ts"
+
+export function registerDbGenerate(program: Command): void {
+  program
+    .command("db:generate")
+    .description("write a migration file for each module whose models differ from its tables")
+    .argument("<module...>", "module names, e.g. blog")
+    .addHelpText(
+      "after",
+      examples(
+        ["modlink db:generate blog", "writes src/modules/blog/migrations/<timestamp>_blog.sql if needed"],
+        ["modlink db:generate blog shop", "one file per module that changed"],
+      ),
+    )
+    .action((names: string[], _flags: unknown, command: Command) => {
+      const options = globalOptions(command)
+      return runCommand(options.verbose, () =>
+        withApp(options, async (app) => {
+          for (const name of names) {
+            const loaded = app.modules.find((m) => m.definition.name === name)
+            if (!loaded) {
+              throw new ModlinkError("INVALID_INPUT", `No module named "${name}" in the config`, {
+                hint: suggest(
+                  name,
+                  app.modules.map((m) => m.definition.name),
+                  "configured modules",
+                ),
+              })
+            }
+            const inProject = loaded.dir && !relative(app.cwd, loaded.dir).startsWith("..")
+            if (!loaded.dir || !inProject) {
+              throw new ModlinkError("INVALID_INPUT", `Module "${name}" is not part of this project`, {
+                hint: "a module that comes from a package ships its own migrations; db:migrate applies them",
+              })
+            }
+            const { definition, dir } = loaded
+            const migrationsDir = join(dir, "migrations")
+            const { file, changes } = await generateMigration(
+              app.databaseOf(name),
+              definition.tables,
+              migrationsDir,
+              name,
+            )
+            if (!file) {
+              console.log(`${name}: no changes`)
+              continue
+            }
+            console.log(`${colors.green("✓")} ${name}: ${relative(app.cwd, file)}`)
+            for (const change of changes) {
+              const mark = change.risk === "safe" ? " " : colors.yellow("!")
+              console.log(`  ${mark} ${change.description}`)
+            }
+          }
+          console.log(colors.dim("Review the files, then run `modlink db:migrate`."))
+          return 0
+        }),
+      ).then((code) => {
+        process.exitCode = code
+      })
+    })
+}

@@ -1,0 +1,57 @@
+import type { Command } from "commander"
+import { globalOptions, withApp } from "../command-context.ts"
+import { examples } from "../output/help.ts"
+import { printWarnings } from "../output/warnings.ts"
+import { runCommand, UsageError } from "../run-command.ts"
+import { isInteractive } from "../sync/is-interactive.ts"
+import { migrateModules } from "../sync/migrate-modules.ts"
+import { syncLinks } from "../sync/sync-links.ts"
+import { syncMode } from "../sync/sync-policy.ts"
+
+interface MigrateFlags {
+  skipLinks?: boolean
+  executeSafeLinks?: boolean
+  executeAllLinks?: boolean
+  dryRun?: boolean
+}
+
+export function registerDbMigrate(program: Command): void {
+  program
+    .command("db:migrate")
+    .description("apply pending module migrations, then sync the link tables")
+    .option("--skip-links", "do not sync link tables")
+    .option("--execute-safe-links", "link sync: run only safe actions, skip the rest without asking")
+    .option("--execute-all-links", "link sync: run every action, deletes included, without asking")
+    .option("--dry-run", "list pending migrations and the link plan with its SQL; change nothing")
+    .addHelpText(
+      "after",
+      examples(
+        ["modlink db:migrate", "migrations, then links (asks before unsafe link changes)"],
+        ["modlink db:migrate --dry-run", "what would run"],
+        ["modlink db:migrate --execute-safe-links", "in CI"],
+        ["modlink db:migrate --skip-links", "module migrations only"],
+      ),
+    )
+    .action((flags: MigrateFlags, command: Command) => {
+      const options = globalOptions(command)
+      return runCommand(options.verbose, async () => {
+        if (flags.executeSafeLinks && flags.executeAllLinks) {
+          throw new UsageError(
+            "--execute-safe-links and --execute-all-links contradict each other",
+            "pass one of them",
+          )
+        }
+        const dryRun = Boolean(flags.dryRun)
+        await withApp(options, async (app) => {
+          printWarnings(app.warnings)
+          await migrateModules(app, { dryRun })
+          if (flags.skipLinks) return
+          const mode = syncMode({ executeSafe: flags.executeSafeLinks, executeAll: flags.executeAllLinks })
+          await syncLinks(app, { mode, dryRun, interactive: isInteractive() })
+        })
+        return 0
+      }).then((code) => {
+        process.exitCode = code
+      })
+    })
+}
