@@ -1,4 +1,4 @@
 /** Prompts need someone at a terminal on both ends; under CI or a pipe they would hang. */
 export function isInteractive(): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY)
 }
