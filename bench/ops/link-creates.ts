@@ -1,0 +1,62 @@
+import type { App } from "../../src/app/index.ts"
+import type { Database } from "../../src/db/index.ts"
+import type { WriteCase } from "../measure/cases.ts"
+import { tableDigest } from "./table-digest.ts"
+
+const LINK_TABLE = "product_product_blog_post"
+
+/** The upsert `link.create` performs, written by hand: insert the pairs, revive a dismissed pair. */
+const UPSERT = `insert into ${LINK_TABLE} (id, product_id, post_id)
+  select 'link_' || gen_random_uuid(), p, q from unnest($1::text[], $2::text[]) as u(p, q)
+  on conflict (product_id, post_id) do update set deleted_at = null, updated_at = now()`
+
+export interface LinkPairs {
+  products: string[]
+  posts: string[]
+}
+
+/** Reads the ids the create cases left, pairing product i with post i (a 1:1 link). */
+export async function pairsOf(db: Database): Promise<LinkPairs> {
+  const products = await db.query<{ id: string }>("select id from product order by handle")
+  const posts = await db.query<{ id: string }>("select id from post order by title")
+  return { products: products.rows.map((r) => r.id), posts: posts.rows.map((r) => r.id) }
+}
+
+function inputsOf(pairs: LinkPairs) {
+  return pairs.products.map((productId, i) => ({
+    product: { product_id: productId },
+    blog: { post_id: pairs.posts[i] },
+  }))
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/**
+ * `link.create` of all pairs in one call, or in calls of `batch` pairs, each against the
+ * hand-written upsert run with the same batching (the same round trips, so the ratio is the cost
+ * of the service, not of the batching).
+ */
+export function createLinks(app: App, db: Database, pairs: LinkPairs, batch?: number): WriteCase {
+  const size = pairs.products.length
+  const inputs = inputsOf(pairs)
+  const modlinkBatches = chunks(inputs, batch ?? size)
+  const productBatches = chunks(pairs.products, batch ?? size)
+  const postBatches = chunks(pairs.posts, batch ?? size)
+  return {
+    name: batch ? `link.create ×${size} in calls of ${batch}` : `link.create ×${size}, one call`,
+    baselineLabel: batch ? `INSERT … unnest ON CONFLICT, per ${batch}` : "INSERT … unnest ON CONFLICT",
+    rows: size,
+    reset: () => db.exec(`truncate ${LINK_TABLE}`),
+    modlink: async () => {
+      for (const chunk of modlinkBatches) await app.link.create(chunk)
+    },
+    baseline: async () => {
+      for (const [i, products] of productBatches.entries()) await db.query(UPSERT, [products, postBatches[i]])
+    },
+    state: () => tableDigest(db, LINK_TABLE, "product_id, post_id, deleted_at is null"),
+  }
+}

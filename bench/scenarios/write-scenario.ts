@@ -1,0 +1,45 @@
+import type { Group } from "../args.ts"
+import { attempt, type Where } from "../measure/attempt.ts"
+import type { ResultRow } from "../measure/cases.ts"
+import { runWrite } from "../measure/run-write.ts"
+import { createLinks, pairsOf } from "../ops/link-creates.ts"
+import { createPosts, createProducts } from "../ops/service-creates.ts"
+import { writeRuns } from "../settings.ts"
+import { writeBenchProject } from "../setup/bench-project.ts"
+import { type BackendKind, createBenchDatabase } from "../setup/databases.ts"
+import { startBenchApp } from "../setup/start-bench-app.ts"
+
+/** Items 1 and 2 of issue 7, on an empty database of their own: creates, then link.create. */
+export async function writeScenario(kind: BackendKind, size: number, only: Set<Group>): Promise<ResultRow[]> {
+  const where: Where = { size, backend: kind }
+  const database = await createBenchDatabase(kind, `write${size}`)
+  const project = writeBenchProject()
+  const app = await startBenchApp(project.dir, database.url)
+  const rows: ResultRow[] = []
+  const runs = writeRuns(size)
+  try {
+    const products = createProducts(app, app.db, size)
+    const posts = createPosts(app, app.db, size)
+    if (only.has("create")) {
+      for (const write of [products, posts]) {
+        rows.push(...(await attempt(write.name, where, async () => [await runWrite(write, runs, where)])))
+      }
+    }
+    if (only.has("link-create")) {
+      // The pairs link the records a create left; fill the tables by hand when creates were skipped.
+      for (const write of [products, posts]) {
+        await write.reset()
+        await write.baseline()
+      }
+      const pairs = await pairsOf(app.db)
+      for (const write of [createLinks(app, app.db, pairs), createLinks(app, app.db, pairs, 100)]) {
+        rows.push(...(await attempt(write.name, where, async () => [await runWrite(write, runs, where)])))
+      }
+    }
+  } finally {
+    await app.close()
+    project.remove()
+    await database.drop()
+  }
+  return rows
+}

@@ -1,0 +1,21 @@
+import type { ReadSettings } from "./measure/run-read.ts"
+
+/**
+ * How many times each operation runs. Reads: 2 warm-ups, then 20 timed runs, as issue 7 asks,
+ * except full listings at 100k and above, which take seconds each on this 2-core machine: 5 runs
+ * there keep the whole bench within its 20 minutes (their p95 is then the slowest run).
+ */
+export function readSettings(size: number, fullListing: boolean): ReadSettings {
+  return { warmups: 2, runs: fullListing && size >= 100_000 ? 5 : 20 }
+}
+
+/** Writes start from a reset each time, which costs as much as the write: fewer runs as N grows. */
+export function writeRuns(size: number): number {
+  return size >= 100_000 ? 3 : size >= 10_000 ? 5 : 10
+}
+
+/**
+ * `db:sync-links` does not depend on N. Creating 50 tables with their 7 indexes takes seconds, so
+ * 5 runs in process and 3 through the CLI (each a fresh node process).
+ */
+export const SYNC_RUNS = { inProcess: 5, cli: 3 }
