@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest"
 import type { App } from "../../../src/app/index.ts"
 import { sql } from "../../../src/db/index.ts"
-import type { CascadeReport, LinkEvent } from "../../../src/link/service/index.ts"
+import { type CascadeReport, createLinkService, type LinkEvent } from "../../../src/link/service/index.ts"
 import { describeBackends } from "../../support/backends.ts"
 import { createProject, type Project } from "../../support/project.ts"
 import { startApp } from "../../support/start-app.ts"
 import { liveIds, seedCycle, snapshot } from "./cascade-fixture.ts"
-import { cascadeProject } from "./link-project.ts"
+import { cascadeProject, countStatements } from "./link-project.ts"
 
 /** The report with every list sorted, so traversal order does not matter. */
 function sorted(report: CascadeReport) {
@@ -165,6 +165,44 @@ describeBackends("link.delete and link.restore", ({ url }) => {
     await app.resolve("blog").softDeletePosts([g.postB])
     expect(await app.link.list({ blog: { post_id: g.postB }, product: {} })).toHaveLength(0)
     expect(await liveIds(app, "product", "product")).toContain(g.p1)
+  })
+
+  it("runs a constant number of statements per level, whatever the number of records", async () => {
+    const counted = countStatements(app.db)
+    const link = createLinkService({
+      links: app.links,
+      databases: new Map([["main", counted.db]]),
+      placement: app.placement,
+    })
+    let round = 0
+    /** n products, each with two posts, each post with one review: three levels below the roots. */
+    const cascadeOf = async (n: number) => {
+      round++
+      const products = await app
+        .resolve("product")
+        .createProducts(Array.from({ length: n }, (_, i) => ({ title: "t", handle: `level-${round}-${i}` })))
+      const posts = await app
+        .resolve("blog")
+        .createPosts(Array.from({ length: 2 * n }, () => ({ title: "p" })))
+      const reviews = await app
+        .resolve("review")
+        .createReviews(Array.from({ length: 2 * n }, () => ({ body: "r" })))
+      await link.create([
+        ...posts.map((post: { id: string }, i: number) => ({
+          product: { product_id: products[i >> 1].id },
+          blog: { post_id: post.id },
+        })),
+        ...posts.map((post: { id: string }, i: number) => ({
+          blog: { post_id: post.id },
+          review: { review_id: reviews[i].id },
+        })),
+      ])
+      const before = counted.count()
+      const report = await link.delete({ product: { product_id: products.map((p: { id: string }) => p.id) } })
+      expect(report.records.review.review_id).toHaveLength(2 * n)
+      return counted.count() - before
+    }
+    expect(await cascadeOf(2)).toBe(await cascadeOf(300))
   })
 
   it("rejects unknown modules and keys before doing anything", async () => {
