@@ -19,6 +19,9 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestScore = Number.POSITIVE_INFINITY
   const lower = name.toLowerCase()
   for (const candidate of candidates) {
+    // The distance is at least the difference in length, so a name much longer than a candidate
+    // can never be its typo: skipping it keeps a megabyte-long unknown name from costing seconds.
+    if (Math.abs(lower.length - candidate.length) > acceptable(candidate)) continue
     const score = distance(lower, candidate.toLowerCase())
     if (score < bestScore) {
       best = candidate
@@ -26,8 +29,11 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined
-  return bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+  return bestScore <= acceptable(best) ? best : undefined
 }
+
+/** How many edits still read as a typo of `candidate`. */
+const acceptable = (candidate: string): number => Math.max(2, Math.floor(candidate.length / 3))
 
 /** A hint sentence: "did you mean x?" when one is close, else the list of valid names. */
 export function suggest(name: string, candidates: Iterable<string>, noun = "valid names"): string {
