@@ -14,10 +14,16 @@ function writableFields(fields: ReadonlyMap<string, EntityField>): Map<string, E
 }
 
 function typeError(model: DmlModel, field: EntityField, value: unknown, expected: string): ModlinkError {
-  const shown =
-    typeof value === "string"
-      ? JSON.stringify(value.slice(0, 60))
-      : String(JSON.stringify(value) ?? value).slice(0, 60)
+  // JSON.stringify throws on a bigint (and on a cycle): the message must not become a TypeError.
+  let shown: string
+  try {
+    shown =
+      typeof value === "string"
+        ? JSON.stringify(value.slice(0, 60))
+        : String(JSON.stringify(value) ?? value).slice(0, 60)
+  } catch {
+    shown = typeof value === "bigint" ? `${value}n` : `a ${typeof value} that is not JSON`
+  }
   return new ModlinkError(
     "INVALID_INPUT",
     `Field "${field.name}" of ${model.name} expects ${expected}, got ${shown}`,
@@ -78,6 +84,12 @@ function checkValue(model: DmlModel, field: EntityField, value: unknown): unknow
     case "json":
       if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
         throw typeError(model, field, value, "a JSON value")
+      }
+      // A bigint or a cycle inside the document would only fail in the insert's JSON.stringify.
+      try {
+        JSON.stringify(value)
+      } catch {
+        throw typeError(model, field, "(unserialisable)", "a JSON value")
       }
       return value
   }

@@ -51,7 +51,7 @@ export async function retrieveRecord(
   if (typeof id !== "string" || !id) {
     throw new ModlinkError(
       "INVALID_INPUT",
-      `retrieve${runtime.model.entityName} needs a string id, got ${JSON.stringify(id)}`,
+      `retrieve${runtime.model.entityName} needs a string id, got ${shown(id)}`,
     )
   }
   const { data } = await listRecords(
@@ -92,9 +92,18 @@ export async function idsOf(
   }
   throw new ModlinkError(
     "INVALID_INPUT",
-    `Cannot select ${runtime.model.name} records with ${JSON.stringify(selector)}`,
+    `Cannot select ${runtime.model.name} records with ${shown(selector)}`,
     {
       hint: 'pass "id", ["id1", "id2"] or a filter object like { title: "x" }',
     },
   )
+}
+
+/** A value for a message: JSON.stringify throws on a bigint or a cycle anywhere inside. */
+function shown(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 60)
+  } catch {
+    return `a ${typeof value} that is not JSON`
+  }
 }
