@@ -8,7 +8,12 @@ import type { RecordsInput } from "./link-input.ts"
  */
 export function readId(value: unknown, where: string): string {
   if (typeof value !== "string" || value.length === 0) {
-    const shown = typeof value === "object" && value !== null ? "an object" : JSON.stringify(value)
+    const shown =
+      typeof value === "object" && value !== null
+        ? "an object"
+        : typeof value === "bigint"
+          ? `${value}n`
+          : JSON.stringify(value)
     throw new ModlinkError("INVALID_INPUT", `${where} must be a non-empty string id, got ${shown}`, {
       hint: 'pass the id itself, e.g. { product_id: "prod_01H…" }',
     })
