@@ -83,7 +83,12 @@ export function filterValue(entity: Entity, field: EntityField, op: Operator, va
       if (typeof value === "function" || typeof value === "symbol" || value === undefined)
         throw wrong("a JSON value")
       // Bound as text and cast to jsonb in SQL, so the comparison is on documents, not on spelling.
-      return JSON.stringify(value)
+      // A bigint (or a cycle) anywhere inside makes JSON.stringify throw: refuse it as a filter error.
+      try {
+        return JSON.stringify(value)
+      } catch {
+        throw wrong("a JSON value")
+      }
     case "array":
       if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
         return value
