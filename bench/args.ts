@@ -23,7 +23,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `npm run bench -- [--sizes 1000,10000,100000] [--backends postgres,pglite]
-                    [--only ${GROUPS.join(",")}] [--pglite-max-size 10000]`
+                    [--only ${GROUPS.join(",")}] [--pglite-max-size 1000]`
 
 function list(value: string): string[] {
   return value
@@ -39,7 +39,7 @@ export function readOptions(argv: string[]): BenchOptions {
       sizes: { type: "string", default: "1000,10000,100000" },
       backends: { type: "string", default: "postgres,pglite" },
       only: { type: "string", default: GROUPS.join(",") },
-      "pglite-max-size": { type: "string", default: "10000" },
+      "pglite-max-size": { type: "string", default: "1000" },
       help: { type: "boolean", default: false },
     },
   })
