@@ -144,5 +144,15 @@ describe("parse filters", () => {
       /draft, published/,
     )
     await expectModlinkError(() => parse({ tags: { $eq: [{}] } }), "INVALID_FILTER", /array of strings/)
+    await expectModlinkError(
+      () => parse({ metadata: { deep: [1n] } }),
+      "INVALID_FILTER",
+      /expects a JSON value/,
+    )
+    await expectModlinkError(
+      () => parse({ released_at: { $lt: -1.7e308 } }),
+      "INVALID_FILTER",
+      /expects a Date/,
+    )
   })
 })

@@ -77,7 +77,7 @@ export function filterValue(entity: Entity, field: EntityField, op: Operator, va
     case "dateTime":
       if (value instanceof Date && !Number.isNaN(value.getTime())) return value
       if (typeof value === "string") return value
-      if (typeof value === "number" && Number.isFinite(value)) return new Date(value)
+      if (typeof value === "number" && !Number.isNaN(new Date(value).getTime())) return new Date(value)
       throw wrong("a Date or a date string")
     case "json":
       if (typeof value === "function" || typeof value === "symbol" || value === undefined)
