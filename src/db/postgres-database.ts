@@ -52,6 +52,13 @@ class PostgresDatabase implements Database {
     }
     const tx = new PostgresDatabase(client, this.label, this.pool, true)
     let broken = false
+    // A checked-out client has no pool listener: if the server goes away between two statements,
+    // node-postgres emits "error" on it, which would crash the process. The failure already reaches
+    // the transaction through its next statement; the connection is discarded on release.
+    const onError = () => {
+      broken = true
+    }
+    client.on("error", onError)
     try {
       await client.query("BEGIN")
       const result = await work(tx)
@@ -66,6 +73,7 @@ class PostgresDatabase implements Database {
       }
       throw wrapDriverError(error, this.label)
     } finally {
+      client.off("error", onError)
       client.release(broken)
     }
   }
