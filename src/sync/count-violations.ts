@@ -4,7 +4,8 @@ import type { RowCondition } from "./diff-tables.ts"
 
 /**
  * How many rows of `table` break the rule a change adds, so a plan can say "3 rows violate it"
- * before anyone accepts it. Read-only queries. `columns` maps the column names the change uses to
+ * before anyone accepts it. Read-only queries, run outside any transaction, so one that fails
+ * (undefined: unknown) leaves nothing behind. `columns` maps the column names the change uses to
  * their names in the table as it is now (they differ when a key column is about to be renamed).
  */
 export async function countViolations(
@@ -36,6 +37,11 @@ export async function countViolations(
     case "foreign-key":
       return undefined
   }
-  const { rows } = await db.query<{ n: number }>(query)
-  return rows[0]?.n ?? 0
+  try {
+    const { rows } = await db.query<{ n: number }>(query)
+    return rows[0]?.n ?? 0
+  } catch {
+    // The rule names a column the same action adds: the count is unknown until it exists.
+    return undefined
+  }
 }

@@ -21,8 +21,9 @@ export interface ModelRef {
 
 export interface PlanOptions {
   /**
-   * Every model of the loaded modules. A recorded link whose model still exists was not renamed,
-   * so it is never offered as a rename of a new link (it would move another model's ids).
+   * Every model of the loaded modules. A module or model rename is only offered when the old one
+   * is absent from this list: a recorded link whose model still exists was not renamed, and
+   * taking it for one would move another model's ids. Without the list, no such rename is guessed.
    */
   models?: readonly ModelRef[]
 }
@@ -265,8 +266,9 @@ function isRenameOf(
     old[module] === now[module] && old[model] === now[model]
   const oneChanged = ([module, model]: (typeof sides)[number]) =>
     (old[module] === now[module]) !== (old[model] === now[model])
+  // Without the list of models nothing proves the old model is gone: no guess.
   const gone = ([module, model]: (typeof sides)[number]) =>
-    !models?.some((ref) => ref.module === old[module] && ref.model === old[model])
+    models !== undefined && !models.some((ref) => ref.module === old[module] && ref.model === old[model])
   const [from, to] = sides
   return (same(from) && oneChanged(to) && gone(to)) || (same(to) && oneChanged(from) && gone(from))
 }

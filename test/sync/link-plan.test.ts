@@ -332,11 +332,44 @@ describeBackends("link sync: adoption, long names, read-only links", ({ db }) =>
     ).toEqual(["noop", "noop"])
   })
 
+  it("finds nothing to do right after creating a link with every extra column type", async () => {
+    const comment = blogModule.linkable.comment
+    const extraColumns = {
+      s: { type: "string", defaultValue: "it's" },
+      t: { type: "text", nullable: true },
+      u: { type: "uuid", nullable: true, defaultValue: "gen_random_uuid()" },
+      b: { type: "boolean", defaultValue: false },
+      ti: { type: "tinyint", defaultValue: -1 },
+      sm: { type: "smallint", defaultValue: 2 },
+      me: { type: "mediumint", defaultValue: "3" },
+      i: { type: "integer", defaultValue: 0 },
+      bi: { type: "bigint", defaultValue: "-5" },
+      f: { type: "float", defaultValue: 1.5 },
+      d: { type: "double", nullable: true },
+      de: { type: "decimal", defaultValue: "10.25" },
+      da: { type: "date", defaultValue: "current_date" },
+      tm: { type: "time", nullable: true },
+      dt: { type: "datetime", defaultValue: "now()" },
+      j: { type: "json", defaultValue: "{}" },
+      a: { type: "array", defaultValue: "{}" },
+      e: { type: "enum", defaultValue: "draft", options: { items: ["draft", "it's live"] } },
+      ea: { type: "enumArray", nullable: true, options: { items: ["x", "y"] } },
+      bl: { type: "blob", nullable: true },
+      ua: { type: "uint8array", nullable: true },
+    } as const
+    const resolved = links([[product, comment, { database: { extraColumns } }]])
+    await applyLinkPlan(db(), await planLinkSync(db(), resolved))
+    const again = await planLinkSync(db(), resolved)
+    const action = again.actions.find((a) => a.table === "product_product_blog_comment")!
+    expect(action.changes).toEqual([])
+    expect(action.kind).toBe("noop")
+  })
+
   it("leaves read-only links out of the plan", async () => {
     const readOnly = links([[{ linkable: post, field: "product_id" }, product, { readOnly: true }]])
     const plan = await planLinkSync(db(), readOnly)
     // Only the tables recorded by the tests above, each offered for deletion.
-    expect(plan.actions.map((a) => a.kind)).toEqual(["delete", "delete", "delete"])
+    expect(plan.actions.map((a) => a.kind)).toEqual(["delete", "delete", "delete", "delete"])
     expect(plan.actions.some((a) => a.descriptor.fromModule === "blog")).toBe(false)
   })
 })
