@@ -129,7 +129,7 @@ describeBackends("query across databases", ({ db, kind }) => {
       await loadFixture(opened1, { product: key === "main", blog: key === "blog", links: true })
       databases.set(key, counting(opened1, counts, key))
     }
-  }, 60_000)
+  })
 
   afterAll(async () => {
     for (const database of opened) await database.close()
