@@ -76,44 +76,47 @@ export async function applyCascade(
     entry.batch.push([model, ids])
     byDatabase.set(key, entry)
   }
-  const onMain = byDatabase.get("main")?.batch ?? []
   if (tx) {
-    await writeRecords(
+    await applyOnMain(
       tx,
       ctx,
       [...byDatabase.values()].flatMap((d) => d.batch),
       writes,
       applied,
     )
-    await applyOnMain(tx, ctx, [], writes, applied)
     return applied
   }
-  const steps = [...byDatabase].filter(([key]) => key !== "main").sort(([a], [b]) => a.localeCompare(b))
-  const done: string[] = []
-  const describe = (label: string, batch: Batch) =>
-    `${batch.map(([model, ids]) => `${ids.length} ${model}`).join(", ")} on ${label}`
-  let current = ctx.main.label
+  const onMain = byDatabase.get("main")?.batch ?? []
+  const steps = [...byDatabase]
+    .filter(([key]) => key !== "main")
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, step]) => step)
+  const describe = ({ db, batch }: { db: Database; batch: Batch }) =>
+    `${batch.map(([model, ids]) => `${ids.length} ${model}`).join(", ")} on ${db.label}`
+  let committed = 0
   try {
-    for (const [, { db, batch }] of steps) {
-      current = db.label
-      await db.transaction((t) => writeRecords(t, ctx, batch, writes, applied))
-      done.push(describe(db.label, batch))
+    for (const step of steps) {
+      await step.db.transaction((t) => writeRecords(t, ctx, step.batch, writes, applied))
+      committed++
     }
-    current = ctx.main.label
     await ctx.main.transaction((t) => applyOnMain(t, ctx, onMain, writes, applied))
     return applied
   } catch (error) {
+    const done = steps.slice(0, committed).map(describe)
     const notDone = [
-      ...steps
-        .filter(([, { db }]) => !done.some((d) => d.endsWith(` on ${db.label}`)))
-        .map(([, s]) => describe(s.db.label, s.batch)),
-      `link rows${onMain.length ? ` and ${describe(ctx.main.label, onMain)}` : ""} on ${ctx.main.label}`,
+      ...steps.slice(committed).map(describe),
+      `link rows${onMain.length ? ` and ${describe({ db: ctx.main, batch: onMain })}` : ` on ${ctx.main.label}`}`,
     ]
+    const current = steps[committed]?.db.label ?? ctx.main.label
+    const rerun =
+      writes.change === "delete"
+        ? "call link.delete with the same input again to finish it"
+        : "call link.restore with the same input again to finish it"
     throw new ModlinkError(
       "CASCADE_FAILED",
       `Cascade ${writes.cascade} (${writes.change}) failed on ${current}: ${(error as Error).message}`,
       {
-        hint: `${done.length ? `committed: ${done.join("; ")}` : "nothing was committed"}; not done: ${notDone.join("; ")}. Run the same call again to finish it`,
+        hint: `${done.length ? `committed: ${done.join("; ")}` : "nothing was committed"}; not done: ${notDone.join("; ")}; ${rerun}`,
         details: { cascade: writes.cascade, change: writes.change, done, notDone },
         cause: error,
       },

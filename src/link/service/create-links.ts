@@ -1,5 +1,5 @@
-import { ulid } from "ulid"
 import { type Database, type Sql, sql } from "../../db/index.ts"
+import { generateId } from "../../dml/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import {
@@ -13,7 +13,7 @@ import {
 import { readExtraData, requiredColumns } from "./extra-data.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { jsonRecords, LEFT, RIGHT, ROW_ID, toLinkRow } from "./link-rows.ts"
+import { eventRow, jsonRecords, LEFT, RIGHT, ROW_ID, toLinkRow } from "./link-rows.ts"
 import { matchPair } from "./match-link.ts"
 
 /** One requested pair after validation; inputs naming the same pair are merged into one. */
@@ -98,7 +98,7 @@ function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: Pair
   const extra = link.extraColumns.filter((c) => columns.includes(c.name))
   const input = jsonRecords(
     pairs.map((p) => ({
-      [ROW_ID]: `${link.idPrefix}_${ulid()}`,
+      [ROW_ID]: generateId(link.idPrefix),
       [LEFT]: p.left,
       [RIGHT]: p.right,
       ...Object.fromEntries(p.values),
@@ -131,21 +131,17 @@ async function writeGroup(db: Database, group: LinkGroup): Promise<{ rows: LinkR
   const byColumns = new Map<string, PairWrite[]>()
   for (const pair of group.pairs.values()) {
     const columns = [...pair.values.keys()].sort().join(",")
-    byColumns.set(columns, [...(byColumns.get(columns) ?? []), pair])
+    if (!byColumns.has(columns)) byColumns.set(columns, [])
+    byColumns.get(columns)!.push(pair)
   }
   const rows: LinkRow[] = []
   const attached: LinkEvent = { link: link.entryPoint, table: link.table, rows: [] }
   for (const [columns, pairs] of byColumns) {
     const result = await db.query(upsertStatement(link, columns ? columns.split(",") : [], pairs))
     for (const row of result.rows) {
-      rows.push(toLinkRow(link, row))
-      if (!row.$was_live) {
-        attached.rows.push({
-          id: row.id as string,
-          [link.left.key]: row[link.left.key] as string,
-          [link.right.key]: row[link.right.key] as string,
-        })
-      }
+      const linkRow = toLinkRow(link, row)
+      rows.push(linkRow)
+      if (!row.$was_live) attached.rows.push(eventRow(link, linkRow))
     }
   }
   return { rows, attached }
@@ -163,11 +159,11 @@ export async function createLinks(
   try {
     return await main.transaction(async (tx) => {
       for (const group of groups) await checkGroup(tx, group)
-      const rows: LinkRow[] = []
+      let rows: LinkRow[] = []
       const events: LinkEvent[] = []
       for (const group of groups) {
         const written = await writeGroup(tx, group)
-        rows.push(...written.rows)
+        rows = rows.concat(written.rows)
         if (written.attached.rows.length) events.push(written.attached)
       }
       return { rows, events }

@@ -38,11 +38,11 @@ async function applyNewEntry(
   entry: CascadeEntry,
   tx?: Database,
 ): Promise<AppliedWrites> {
-  const applied = { ...entry, status: "applied" as const }
+  const recorded = { ...entry, status: "applied" as const }
   if (tx)
     return applyCascade(
       ctx,
-      deleteWrites(entry, (t) => ctx.journal.insert(t, applied)),
+      deleteWrites(entry, (t) => ctx.journal.insert(t, recorded)),
       tx,
     )
   if (!spansDatabases(ctx, entry)) return ctx.main.transaction((t) => applyNewEntry(ctx, entry, t))

@@ -3,7 +3,7 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import { type Pair, pairKey } from "./cardinality.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
+import { eventRow, jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
 import { matchPair } from "./match-link.ts"
 
 interface DismissGroup {
@@ -35,7 +35,7 @@ export async function dismissLinks(
   groups: readonly DismissGroup[],
 ): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
   return main.transaction(async (tx) => {
-    const rows: LinkRow[] = []
+    let rows: LinkRow[] = []
     const events: LinkEvent[] = []
     for (const { link, pairs } of groups) {
       const input = jsonRecords(
@@ -52,15 +52,11 @@ export async function dismissLinks(
       )
       if (!result.rows.length) continue
       const dismissed = result.rows.map((row) => toLinkRow(link, row))
-      rows.push(...dismissed)
+      rows = rows.concat(dismissed)
       events.push({
         link: link.entryPoint,
         table: link.table,
-        rows: dismissed.map((row) => ({
-          id: row.id,
-          [link.left.key]: row[link.left.key] as string,
-          [link.right.key]: row[link.right.key] as string,
-        })),
+        rows: dismissed.map((row) => eventRow(link, row)),
       })
     }
     return { rows, events }

@@ -35,6 +35,14 @@ export function namedKeys(link: ResolvedTableLink, row: LinkKeyRow): Record<stri
   return { id: row.id, [link.left.key]: row.left, [link.right.key]: row.right }
 }
 
+export function eventRow(link: ResolvedTableLink, row: LinkRow): Record<string, string> {
+  return namedKeys(link, {
+    id: row.id,
+    left: row[link.left.key] as string,
+    right: row[link.right.key] as string,
+  })
+}
+
 /** `t.id, t."product_id" as "$left", t."post_id" as "$right"`: key columns under fixed names. */
 export function keyColumns(link: ResolvedTableLink, alias = "t"): Sql {
   return sql`${sql.id(alias, "id")} as id, ${sql.id(alias, link.left.key)} as ${sql.id(LEFT)}, ${sql.id(alias, link.right.key)} as ${sql.id(RIGHT)}`

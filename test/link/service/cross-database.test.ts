@@ -58,7 +58,7 @@ describeBackends("cascade across databases (review on its own database)", ({ kin
     expect(error?.code).toBe("CASCADE_FAILED")
     expect(error?.message).toContain("post is read-only for this test")
     expect(error?.hint).toMatch(/committed: 2 review\.review on .*; not done: link rows and .*blog\.post/)
-    expect(error?.hint).toContain("Run the same call again to finish it")
+    expect(error?.hint).toContain("call link.delete with the same input again to finish it")
     expect(await liveIds(app, "review", "review")).not.toContain(g.rev1)
     expect(await liveIds(app, "blog", "post")).toContain(g.postA)
     expect(await app.link.list({ product: { product_id: g.p1 } })).toHaveLength(4)
