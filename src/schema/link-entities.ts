@@ -1,3 +1,4 @@
+import { ModlinkError } from "../errors/index.ts"
 import type { ResolvedExtraColumn, ResolvedLink, ResolvedTableLink } from "../link/index.ts"
 import type { Edge } from "./edge.ts"
 import type { Entity, EntityField, FieldType } from "./entity.ts"
@@ -122,7 +123,19 @@ export function addLinks(
   warnings: string[],
 ): void {
   for (const link of links) {
-    if (!link.readOnly) entities.set(link.entryPoint, linkEntity(link))
+    if (!link.readOnly) {
+      const taken = entities.get(link.entryPoint)
+      if (taken) {
+        throw new ModlinkError(
+          "INVALID_LINK",
+          `Link ${link.file} has the entry point "${link.entryPoint}", already used by ${taken.kind === "link" ? "another link" : `model ${taken.name}`}`,
+          {
+            hint: "entry points are `<left model>_<right model>`; link models whose names differ, or rename one model",
+          },
+        )
+      }
+      entities.set(link.entryPoint, linkEntity(link))
+    }
     for (const edge of sideEdges(link)) {
       const source = entities.get(edge.source)
       if (!source) continue

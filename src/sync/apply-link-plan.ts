@@ -36,6 +36,9 @@ export async function applyLinkPlan(
   }
   if (applied.length === 0) return { applied, skipped }
   await db.transaction(async (tx) => {
+    // Two deploys syncing at once take turns here; the later one then fails cleanly on its stale
+    // plan ("already exists") instead of racing the first one's CREATE TABLE in the catalogs.
+    await tx.query("select pg_advisory_xact_lock(hashtext('modlink:link-sync'))")
     await ensureLinkRegistry(tx)
     for (const action of applied) {
       for (const change of action.changes) await run(tx, action, change.statement)
