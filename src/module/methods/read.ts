@@ -16,11 +16,12 @@ export interface FindConfig {
 
 export type Filters = Record<string, unknown>
 
+/** `relations: ["variants.options"]` includes the variants whole too, as in Medusa. */
 function fieldsOf(config: FindConfig): string[] {
-  return [
-    ...(config.select?.length ? config.select : ["*"]),
-    ...(config.relations ?? []).map((r) => `${r}.*`),
-  ]
+  const relations = (config.relations ?? []).flatMap((path) =>
+    path.split(".").map((_, i, parts) => `${parts.slice(0, i + 1).join(".")}.*`),
+  )
+  return [...(config.select?.length ? config.select : ["*"]), ...relations]
 }
 
 /** list/listAndCount/retrieve run on the query engine: one SQL statement, relations included. */

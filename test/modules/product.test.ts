@@ -1,0 +1,61 @@
+import { fileURLToPath } from "node:url"
+import { expect, it } from "vitest"
+import { introspectSchema } from "../../src/db/introspect.ts"
+import { attachServiceContext } from "../../src/module/index.ts"
+import ProductModule from "../../src/modules/product/index.ts"
+import { createQueryEngine } from "../../src/query/index.ts"
+import { modelEntities, SchemaGraph } from "../../src/schema/index.ts"
+import { diffTables } from "../../src/sync/diff-tables.ts"
+import { runMigrations } from "../../src/sync/run-migrations.ts"
+import { describeBackends } from "../support/backends.ts"
+
+const migrations = fileURLToPath(new URL("../../src/modules/product/migrations", import.meta.url))
+
+describeBackends("product module", ({ db }) => {
+  it("ships migrations that create exactly the tables its models ask for", async () => {
+    const { applied } = await runMigrations(db(), "product", migrations)
+    expect(applied.length).toBeGreaterThan(0)
+    const changes = diffTables(ProductModule.tables, await introspectSchema(db()))
+    expect(changes.map((c) => c.description)).toEqual([])
+  })
+
+  it("stores a product with variants, options and values, and reads them back as one graph", async () => {
+    const entities = modelEntities({ name: "product", models: ProductModule.models, database: "main" })
+    const query = createQueryEngine({
+      graph: new SchemaGraph(new Map(entities.map((e) => [e.name, e]))),
+      databases: new Map([["main", db()]]),
+    })
+    const service = new ProductModule.service()
+    attachServiceContext(service, { module: "product", db: db(), query })
+    const product = await service.createProducts({ title: "Shirt", handle: "shirt" })
+    const [size] = await service.createProductOptions([{ title: "Size", product_id: product.id }])
+    const [small, large] = await service.createProductOptionValues([
+      { value: "S", option_id: size.id },
+      { value: "L", option_id: size.id },
+    ])
+    const [variant] = await service.createProductVariants([
+      { title: "Shirt S", product_id: product.id, sku: "SHIRT-S" },
+    ])
+    await db().query(
+      "insert into product_variant_option (product_variant_id, product_option_value_id) values ($1, $2)",
+      [variant.id, small.id],
+    )
+    const [read] = await service.listProducts(
+      { id: product.id },
+      { relations: ["variants.options", "options.values"] },
+    )
+    expect(read.variants.map((v: any) => [v.sku, v.options.map((o: any) => o.value)])).toEqual([
+      ["SHIRT-S", ["S"]],
+    ])
+    expect(read.options[0].values.map((v: any) => v.value).sort()).toEqual(["L", "S"])
+    const { data } = await query.graph({
+      entity: "product_option_value",
+      fields: ["value", "variants.sku"],
+      filters: { id: large.id },
+    })
+    expect(data).toEqual([{ id: large.id, value: "L", variants: [] }])
+    await expect(service.createProducts({ title: "Shirt again", handle: "shirt" })).rejects.toThrow(
+      /IDX_product_handle_unique/,
+    )
+  })
+})
