@@ -69,6 +69,43 @@ for (const kind of backendKinds) {
       expect(skipLinks.stdout, show(skipLinks)).not.toContain("Syncing links")
     })
 
+    it("generates a second migration after a model change, and nothing once it is applied", async () => {
+      const post = "src/modules/blog/models/post.ts"
+      const before = readFileSync(join(project.dir, post), "utf8")
+      project.write({
+        [post]: before
+          .replace("title: model.text(),", "title: model.text().index(),")
+          .replace(
+            "views: model.number().default(0),",
+            "views: model.number().default(0),\n  subtitle: model.text().nullable(),",
+          ),
+      })
+      const generated = await cli("db:generate", "blog")
+      expect(generated.code, show(generated)).toBe(0)
+      const dir = join(project.dir, "src/modules/blog/migrations")
+      const files = readdirSync(dir).sort()
+      expect(files).toHaveLength(2)
+      const second = readFileSync(join(dir, files[1]), "utf8")
+      expect(second).toContain('add column "subtitle" text')
+      expect(second).toContain('create index "IDX_post_title"')
+      expect(second).not.toContain('create table "post"')
+
+      const migrated = await cli("db:migrate", "--execute-safe-links")
+      expect(migrated.code, show(migrated)).toBe(0)
+      expect(migrated.stdout).toContain(`✓ blog: ${files[1]}`)
+      const db = await database.open()
+      try {
+        const post = (await introspectSchema(db)).tables.get("post")!
+        expect(post.columns.map((c) => c.name)).toContain("subtitle")
+        expect(post.indexes.map((i) => i.name)).toContain("IDX_post_title")
+      } finally {
+        await db.close()
+      }
+      const again = await cli("db:generate", "blog")
+      expect(again.stdout, show(again)).toContain("blog: no changes")
+      expect(readdirSync(dir)).toHaveLength(2)
+    })
+
     it("names the module it does not know", async () => {
       const result = await cli("db:generate", "blgo")
       expect(result.code).toBe(1)
