@@ -11,7 +11,7 @@ export interface CliRun {
 
 /** `node bin/modlink.js …` in `cwd` as a real child process, so the test can SIGKILL it. */
 export function startCli(args: string[], cwd: string): CliRun {
-  const env = { ...process.env, NO_COLOR: "1" }
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" }
   delete env.DATABASE_URL
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env })
   let output = ""

@@ -10,9 +10,11 @@ import { checksumDatabase } from "./db-checksum.ts"
 export async function snapshotSchema(db: Database) {
   const { tables } = await introspectSchema(db)
   const registry = await db.query(sql`select * from modlink_links order by table_name`)
+  const { relations, tables: digests } = await checksumDatabase(db)
   return {
     tables: Object.fromEntries([...tables].sort(([a], [b]) => a.localeCompare(b))),
-    ...(await checksumDatabase(db)),
-    registry: registry.rows,
+    relations,
+    digests,
+    registry: registry.rows as Array<{ table_name: string; definition: any }>,
   }
 }
