@@ -23,6 +23,19 @@ export interface StoredState {
 export const pairKey = (left: string, right: string): string => JSON.stringify([left, right])
 
 /**
+ * Writers take row and index locks in this order (and link tables by name), so two calls touching
+ * the same pairs queue behind each other instead of deadlocking.
+ */
+export function lockOrder<P extends Pair>(pairs: Iterable<P>): P[] {
+  return [...pairs].sort((a, b) => (a.left === b.left ? compare(a.right, b.right) : compare(a.left, b.left)))
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+export const byTable = <G extends { link: { table: string } }>(a: G, b: G): number =>
+  compare(a.link.table, b.link.table)
+
+/**
  * The error users see, whichever way the conflict was found (same batch, stored row, or a race lost
  * at the unique index): both records, the row in the way, and the `isList` that would allow it.
  */

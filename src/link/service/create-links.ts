@@ -3,8 +3,10 @@ import { generateId } from "../../dml/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import {
+  byTable,
   cardinalityError,
   findBatchConflict,
+  lockOrder,
   type Pair,
   pairKey,
   readStoredState,
@@ -54,7 +56,7 @@ export function groupCreateInputs(
     // The same pair twice in one call is one row; later data wins, as two calls in a row would.
     group.pairs.set(key, earlier ? { ...pair, values: new Map([...earlier.values, ...pair.values]) } : pair)
   })
-  return [...groups.values()]
+  return [...groups.values()].sort(byTable)
 }
 
 /** Refuses pairs the cardinality cannot hold and new rows missing a required extra column. */
@@ -129,7 +131,7 @@ select w.*, coalesce(p.live, false) as "$was_live" from written w left join prio
 async function writeGroup(db: Database, group: LinkGroup): Promise<{ rows: LinkRow[]; attached: LinkEvent }> {
   const { link } = group
   const byColumns = new Map<string, PairWrite[]>()
-  for (const pair of group.pairs.values()) {
+  for (const pair of lockOrder(group.pairs.values())) {
     const columns = [...pair.values.keys()].sort().join(",")
     if (!byColumns.has(columns)) byColumns.set(columns, [])
     byColumns.get(columns)!.push(pair)

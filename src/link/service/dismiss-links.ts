@@ -1,6 +1,6 @@
 import { type Database, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
-import { type Pair, pairKey } from "./cardinality.ts"
+import { byTable, lockOrder, type Pair, pairKey } from "./cardinality.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
 import { eventRow, jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
@@ -21,7 +21,7 @@ export function groupDismissInputs(inputs: readonly LinkInput[], graph: LinkGrap
     group.pairs.set(pairKey(leftId, rightId), { left: leftId, right: rightId })
     groups.set(link.table, group)
   })
-  return [...groups.values()]
+  return [...groups.values()].sort(byTable)
 }
 
 /**
@@ -39,7 +39,7 @@ export async function dismissLinks(
     const events: LinkEvent[] = []
     for (const { link, pairs } of groups) {
       const input = jsonRecords(
-        [...pairs.values()].map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
+        lockOrder(pairs.values()).map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
         [
           [LEFT, "text"],
           [RIGHT, "text"],

@@ -22,6 +22,7 @@ import type {
 import { listLinks } from "./list-links.ts"
 import { readRecordIds } from "./record-ids.ts"
 import { restoreCascade } from "./restore-cascade.ts"
+import { retryOnDeadlock } from "./retry-deadlock.ts"
 
 export interface LinkServiceOptions {
   links: readonly ResolvedLink[]
@@ -80,29 +81,28 @@ export function createLinkService(options: LinkServiceOptions): LinkService {
   }
   return {
     async create(input) {
-      const { rows, events: attached } = await createLinks(
-        main,
-        groupCreateInputs(asList(input), graph, "create"),
-      )
+      const groups = groupCreateInputs(asList(input), graph, "create")
+      const { rows, events: attached } = await retryOnDeadlock(() => createLinks(main, groups))
       await events.emit("attached", attached)
       return rows
     },
     async dismiss(input) {
-      const { rows, events: detached } = await dismissLinks(main, groupDismissInputs(asList(input), graph))
+      const groups = groupDismissInputs(asList(input), graph)
+      const { rows, events: detached } = await retryOnDeadlock(() => dismissLinks(main, groups))
       await events.emit("detached", detached)
       return rows
     },
     async delete(input, deleteOptions) {
-      const { report, events: detached } = await deleteCascade(
-        ctx,
-        readRecordIds(input, graph, "delete"),
-        deleteOptions,
+      const roots = readRecordIds(input, graph, "delete")
+      const { report, events: detached } = await retryOnDeadlock(() =>
+        deleteCascade(ctx, roots, deleteOptions),
       )
       await events.emit("detached", detached)
       return report
     },
     async restore(input) {
-      const { report, events: attached } = await restoreCascade(ctx, readRecordIds(input, graph, "restore"))
+      const given = readRecordIds(input, graph, "restore")
+      const { report, events: attached } = await retryOnDeadlock(() => restoreCascade(ctx, given))
       await events.emit("attached", attached)
       return report
     },
