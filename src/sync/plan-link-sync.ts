@@ -19,6 +19,15 @@ export interface ModelRef {
   model: string
 }
 
+/** Every model of the given modules, for `PlanOptions.models`. */
+export function modelRefs(
+  modules: readonly { name: string; models: readonly { snakeName: string }[] }[],
+): ModelRef[] {
+  return modules.flatMap((module) =>
+    module.models.map((model) => ({ module: module.name, model: model.snakeName })),
+  )
+}
+
 export interface PlanOptions {
   /**
    * Every model of the loaded modules. A module or model rename is only offered when the old one

@@ -1,7 +1,7 @@
 import type { App } from "../../app/index.ts"
 import { describeLink } from "../../link/index.ts"
 import { applyLinkPlan } from "../../sync/apply-link-plan.ts"
-import { planLinkSync } from "../../sync/plan-link-sync.ts"
+import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
 import { actionLabel } from "../../sync/render-plan.ts"
 import { renderTable } from "../output/table.ts"
 
@@ -10,7 +10,9 @@ import { renderTable } from "../output/table.ts"
  * fresh database every action is a safe create; anything else is left alone (safe actions only).
  */
 export async function syncDemoLinks(app: App): Promise<number> {
-  const plan = await planLinkSync(app.db, app.links)
+  const plan = await planLinkSync(app.db, app.links, {
+    models: modelRefs(app.modules.map((m) => m.definition)),
+  })
   console.log(
     renderTable(
       ["ACTION", "LINK", "TABLE"],

@@ -3,7 +3,7 @@ import type { App } from "../../app/index.ts"
 import { applyLinkPlan } from "../../sync/apply-link-plan.ts"
 import type { LinkAction } from "../../sync/link-plan.ts"
 import { planHasWork } from "../../sync/link-plan.ts"
-import { type ModelRef, planLinkSync } from "../../sync/plan-link-sync.ts"
+import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
 import { renderPlan } from "../../sync/render-plan.ts"
 import { colors } from "../output/colors.ts"
 import { UsageError } from "../run-command.ts"
@@ -22,7 +22,9 @@ export interface SyncLinksOptions {
  */
 export async function syncLinks(app: App, options: SyncLinksOptions): Promise<void> {
   console.log("Syncing links…")
-  const plan = await planLinkSync(app.db, app.links, { models: modelRefs(app) })
+  const plan = await planLinkSync(app.db, app.links, {
+    models: modelRefs(app.modules.map((m) => m.definition)),
+  })
   if (!planHasWork(plan)) {
     console.log("Database already up-to-date.")
     return
@@ -59,12 +61,6 @@ async function ask(action: LinkAction): Promise<boolean> {
 }
 
 /** Every model of the app, so the planner can tell a renamed model from one that still exists. */
-function modelRefs(app: App): ModelRef[] {
-  return app.modules.flatMap(({ definition }) =>
-    definition.models.map((model) => ({ module: definition.name, model: model.snakeName })),
-  )
-}
-
 function paint(line: string): string {
   if (line.startsWith("    !")) return colors.yellow(line)
   if (line.startsWith("    ")) return colors.dim(line)
