@@ -24,12 +24,17 @@ function loader(): Jiti {
   return shared
 }
 
-/** Where a load error points in the user's file, read from the error's stack. */
+/**
+ * Where a load error points in the user's files: the first stack frame inside `file` (a file, or
+ * a module folder whose model file threw), as `path:line:column`.
+ */
 function locate(error: unknown, file: string): string {
   const stack = error instanceof Error ? (error.stack ?? "") : ""
-  const line = stack.split("\n").find((l) => l.includes(file))
-  const match = line?.match(/:(\d+):(\d+)\)?$/)
-  return match ? `${file}:${match[1]}:${match[2]}` : file
+  for (const match of stack.matchAll(/(\/[^\s():]+):(\d+):(\d+)/g)) {
+    const [, path, line, column] = match
+    if (path.startsWith(file) && !path.includes("/node_modules/")) return `${path}:${line}:${column}`
+  }
+  return file
 }
 
 /** Imports a user file; a failure names the file (and line when known) and keeps the cause. */
