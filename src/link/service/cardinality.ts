@@ -93,7 +93,8 @@ export function findBatchConflict<P extends Pair>(
 /**
  * One statement: the stored rows of the requested pairs (to know which are new) and any live row
  * sharing a unique key with a requested pair but not its other id. Equality joins only, so
- * PostgreSQL hash-joins a 10,000-pair batch instead of probing an OR per pair.
+ * PostgreSQL probes the key indexes for a small batch and hash-joins a large one, where an OR per
+ * pair would scan.
  */
 export async function readStoredState(
   db: Database,

@@ -1,4 +1,4 @@
-import { type Database, sql } from "../../db/index.ts"
+import { type Database, type Sql, sql } from "../../db/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import { type LinkGraph, linkableKeyOf } from "./link-graph.ts"
@@ -41,6 +41,23 @@ function groupListInputs(inputs: readonly LinkListInput[], graph: LinkGraph) {
   return [...groups.values()]
 }
 
+/**
+ * The JSON filter cannot use an index; when every input names ids on one side, `= any(all those
+ * ids)` on that key column can, so listing one product's links does not scan the whole table.
+ */
+function indexedSide(link: ResolvedTableLink, filters: readonly SideFilter[]): Sql {
+  for (const [side, column] of [
+    [LEFT, link.left.key],
+    [RIGHT, link.right.key],
+  ] as const) {
+    if (filters.every((f) => f[side] !== null)) {
+      const ids = [...new Set(filters.flatMap((f) => f[side]!))]
+      return sql` and t.${sql.id(column)} = any(${ids})`
+    }
+  }
+  return sql.empty
+}
+
 /** `{ product: { product_id }, blog: { post_id }, data? }`: a row as `create` would take it back. */
 function asLinkDefinition(link: ResolvedTableLink, row: LinkRow): LinkInput {
   const definition: LinkInput = {
@@ -70,8 +87,9 @@ export async function listLinks(
     ])
     const matches = sql`(i.${sql.id(LEFT)} is null or t.${sql.id(link.left.key)} = any(i.${sql.id(LEFT)})) and (i.${sql.id(RIGHT)} is null or t.${sql.id(link.right.key)} = any(i.${sql.id(RIGHT)}))`
     const live = options.withDeleted ? sql.empty : sql` and t.deleted_at is null`
+    const narrowed = indexedSide(link, filters)
     const { rows } = await main.query(
-      sql`select t.* from ${sql.id(link.table)} t where exists (select 1 from ${input} where ${matches})${live} order by t.created_at, t.id`,
+      sql`select t.* from ${sql.id(link.table)} t where exists (select 1 from ${input} where ${matches})${narrowed}${live} order by t.created_at, t.id`,
     )
     for (const row of rows) {
       const linkRow = toLinkRow(link, row)
