@@ -12,12 +12,25 @@ export class ModlinkError extends Error {
     message: string,
     options: { hint?: string; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
-    super(options.hint ? `${message}\n  hint: ${options.hint}` : message, { cause: options.cause })
+    const hint = options.hint === undefined ? undefined : bounded(options.hint)
+    super(hint ? `${bounded(message)}\n  hint: ${hint}` : bounded(message), { cause: options.cause })
     this.name = "ModlinkError"
     this.code = code
-    this.hint = options.hint
+    this.hint = hint
     this.details = options.details
   }
+}
+
+/**
+ * Messages quote the names and values callers passed, which may be megabytes long (a hostile field
+ * name, a pasted document): past this many characters the rest is cut, so a log line stays a line.
+ */
+const MAX_TEXT = 4000
+
+function bounded(text: string): string {
+  return text.length > MAX_TEXT
+    ? `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters)`
+    : text
 }
 
 export type ErrorCode =
