@@ -2,6 +2,9 @@ import { expect } from "vitest"
 import { sqlStateOf } from "../../../src/db/index.ts"
 import { isModlinkError, type ModlinkError } from "../../../src/errors/index.ts"
 
+/** A message and its hint, each cut at 4,000 characters by ModlinkError, with room for the glue. */
+export const MAX_MESSAGE = 8200
+
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ModlinkError }
 
 /**
@@ -25,6 +28,11 @@ export async function outcomeOf(call: () => Promise<unknown>, input: unknown): P
     expect(isModlinkError(error), `not a ModlinkError for ${shown}: ${String(error)}`).toBe(true)
     const modlink = error as ModlinkError
     expect(modlink.message.length, `empty message for ${shown}`).toBeGreaterThan(0)
+    // Readable, whatever was pasted into it: a megabyte name must not make a megabyte log line.
+    expect(
+      modlink.message.length,
+      `message of ${modlink.message.length} characters for ${shown}`,
+    ).toBeLessThan(MAX_MESSAGE)
     if (modlink.code === "DATABASE") {
       const state = sqlStateOf(modlink) ?? "none"
       expect(DATA_CLASSES, `server error ${state} for ${shown}: ${modlink.message.slice(0, 500)}`).toContain(
