@@ -3,7 +3,7 @@ import type { ResultRow } from "./measure/cases.ts"
 import { type MemoryRequest, runMemoryChild } from "./memory/memory-child.ts"
 import { formatTable } from "./report/format-table.ts"
 import { describeMachine } from "./report/machine.ts"
-import { writeResults } from "./report/write-results.ts"
+import { type RunInfo, resultsFile, writeResults } from "./report/write-results.ts"
 import { readScenario } from "./scenarios/read-scenario.ts"
 import { syncScenario } from "./scenarios/sync-scenario.ts"
 import { writeScenario } from "./scenarios/write-scenario.ts"
@@ -17,8 +17,13 @@ function heading(backend: BackendKind, size: number | "sync"): string {
     : `\n### N = ${size.toLocaleString("en-US")} products (${backend})\n`
 }
 
-async function benchBackend(backend: BackendKind, options: BenchOptions): Promise<ResultRow[]> {
-  const all: ResultRow[] = []
+/** Where the rows go as they come: printed per size, and the results file rewritten. */
+interface Sink {
+  rows: ResultRow[]
+  add(title: string, rows: ResultRow[]): void
+}
+
+async function benchBackend(backend: BackendKind, options: BenchOptions, sink: Sink): Promise<void> {
   for (const size of options.sizes) {
     if (backend === "pglite" && size > options.pgliteMaxSize) {
       process.stderr.write(`pglite N=${size}: skipped (above --pglite-max-size ${options.pgliteMaxSize})\n`)
@@ -30,17 +35,9 @@ async function benchBackend(backend: BackendKind, options: BenchOptions): Promis
     }
     if (READ_GROUPS.some((g) => options.only.has(g)))
       rows.push(...(await readScenario(backend, size, options.only)))
-    console.log(heading(backend, size))
-    console.log(formatTable(rows))
-    all.push(...rows)
+    sink.add(heading(backend, size), rows)
   }
-  if (options.only.has("sync")) {
-    const rows = await syncScenario(backend)
-    console.log(heading(backend, "sync"))
-    console.log(formatTable(rows))
-    all.push(...rows)
-  }
-  return all
+  if (options.only.has("sync")) sink.add(heading(backend, "sync"), await syncScenario(backend))
 }
 
 /**
@@ -54,13 +51,28 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const options = readOptions(argv)
-  const started = performance.now()
+  const started = new Date()
   const machine = await describeMachine()
-  const rows: ResultRow[] = []
-  for (const backend of options.backends) rows.push(...(await benchBackend(backend, options)))
-  const command = `npm run bench -- ${argv.join(" ")}`.trim()
-  const file = writeResults(command, machine, rows)
-  const minutes = ((performance.now() - started) / 60_000).toFixed(1)
+  const run: RunInfo = {
+    command: `npm run bench -- ${argv.join(" ")}`.trim(),
+    machine,
+    started,
+    finished: false,
+  }
+  const file = resultsFile(started)
+  const sink: Sink = {
+    rows: [],
+    add(title, rows) {
+      console.log(title)
+      console.log(formatTable(rows))
+      this.rows.push(...rows)
+      writeResults(file, run, this.rows)
+    },
+  }
+  for (const backend of options.backends) await benchBackend(backend, options, sink)
+  writeResults(file, { ...run, finished: true }, sink.rows)
+  const rows = sink.rows
+  const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1)
   console.log(`\n${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`)
   console.log(`${machine.postgres}; PGlite ${machine.pglite}`)
   console.log(`Finished in ${minutes} min; results in ${file}`)

@@ -5,17 +5,31 @@ import type { Machine } from "./machine.ts"
 
 const RESULTS = fileURLToPath(new URL("../results/", import.meta.url))
 
-/** Writes `bench/results/<date>.json` (one file per run, time in the name so runs never collide). */
-export function writeResults(command: string, machine: Machine, rows: readonly ResultRow[]): string {
+/** `bench/results/<start time>.json`: one file per run, so runs never overwrite each other. */
+export function resultsFile(started: Date): string {
   mkdirSync(RESULTS, { recursive: true })
-  const stamp = new Date()
+  return `${RESULTS}${started
     .toISOString()
     .replaceAll(":", "-")
-    .replace(/\.\d+Z$/, "Z")
-  const file = `${RESULTS}${stamp}.json`
-  writeFileSync(
-    file,
-    `${JSON.stringify({ date: new Date().toISOString(), command, machine, rows }, null, 2)}\n`,
-  )
-  return file
+    .replace(/\.\d+Z$/, "Z")}.json`
+}
+
+export interface RunInfo {
+  command: string
+  machine: Machine
+  started: Date
+  /** False while the run is going on: an interrupted run leaves a partial file. */
+  finished: boolean
+}
+
+/** (Re)writes the run's file with every row so far; called after each size, and at the end. */
+export function writeResults(file: string, run: RunInfo, rows: readonly ResultRow[]): void {
+  const record = {
+    date: run.started.toISOString(),
+    command: run.command,
+    finished: run.finished,
+    machine: run.machine,
+    rows,
+  }
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`)
 }
