@@ -211,4 +211,43 @@ describe.skipIf(!backendKinds.includes("postgres"))(`${CLIENTS} concurrent clien
     expect(succeeded.some((op) => op.kind === "create")).toBe(true)
     expect(succeeded.some((op) => op.kind === "dismiss")).toBe(true)
   })
+
+  it("keeps one row per pair when every client creates and dismisses the very same pairs", async () => {
+    // No owner here, so no exact replay: the order of two clients' commits on one row is the
+    // server's choice. What must hold whatever it chose: one row per pair, the 1:1 index intact,
+    // and no call failing for any reason but a cardinality conflict.
+    const link = LINKS[0]
+    const shared = PRODUCTS.slice(0, 2).flatMap((left) =>
+      POSTS.slice(0, 2).map((right): Pair => ({ link, left, right, owner: -1 })),
+    )
+    const errors: string[] = []
+    await Promise.all(
+      apps.map(async (app, index) => {
+        const next = random(1000 + index)
+        for (let round = 0; round < ROUNDS; round++) {
+          const pair = shared[Math.floor(next() * shared.length)]
+          try {
+            if (next() < 0.6) await app.link.create(input(pair))
+            else await app.link.dismiss(input(pair))
+          } catch (error) {
+            expect(isModlinkError(error), String(error)).toBe(true)
+            errors.push(`${(error as { code: string }).code}: ${(error as Error).message}`)
+          }
+        }
+      }),
+    )
+    expect(errors.filter((e) => !e.startsWith("CARDINALITY"))).toEqual([])
+    const db = apps[0].db
+    const table = sql.id(link.table)
+    const rows = await db.query<{ n: number }>(
+      sql`select count(*)::int as n from ${table} where product_id = any(${PRODUCTS.slice(0, 2)}) and post_id = any(${POSTS.slice(0, 2)}) group by product_id, post_id`,
+    )
+    expect(rows.rows.every((row) => row.n === 1)).toBe(true)
+    for (const column of link.unique) {
+      const broken = await db.query(
+        sql`select ${sql.id(column)} from ${table} where deleted_at is null group by 1 having count(*) > 1`,
+      )
+      expect(broken.rows).toEqual([])
+    }
+  })
 })
