@@ -3,7 +3,30 @@ export { App, type CreateAppOptions, createApp, defineConfig, type ModlinkConfig
 export { type DmlModel, model } from "./dml/index.ts"
 export { isModlinkError, ModlinkError } from "./errors/index.ts"
 export { type DefineLinkOptions, defineLink, type Linkable } from "./link/index.ts"
+export type {
+  CascadeReport,
+  DeleteOptions,
+  LinkEvent,
+  LinkEventHandler,
+  LinkEventName,
+  LinkInput,
+  LinkListInput,
+  LinkRow,
+  LinkService,
+  ListOptions,
+  RecordsInput,
+} from "./link/service/index.ts"
 export { type FindConfig, Module, type ModuleDefinition, ModuleService } from "./module/index.ts"
+export type {
+  ExplainResult,
+  FilterInput,
+  GraphInput,
+  GraphResult,
+  NestedInput,
+  OrderInput,
+  PaginationInput,
+  QueryEngine,
+} from "./query/index.ts"
 
 /** Names of the built-in modules, as in Medusa. */
 export const Modules = {
