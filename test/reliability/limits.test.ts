@@ -18,6 +18,8 @@ import { MAX_MESSAGE } from "./support/outcome.ts"
 const IDS = 100_000
 /** Two keys per pair: bound one parameter per key, 35,000 pairs would need 70,000 parameters. */
 const PAIRS = 35_000
+/** Six columns per comment: bound one parameter per value, 12,000 rows would need 72,000. */
+const RECORDS = 12_000
 const MEGABYTE = "x".repeat(1024 * 1024 - 5) + "'; --"
 const HEAP_BOUND = 1024 * 1024 * 1024
 
@@ -109,6 +111,22 @@ describeBackends("limits", ({ kind, url }) => {
     expect(listed.value).toHaveLength(PAIRS / 350)
     const dismissed = await bounded(() => app.link.dismiss(pairs))
     expect(dismissed.value).toHaveLength(PAIRS)
+    expect(counter.max).toBeLessThanOrEqual(MAX_PARAMETERS)
+  })
+
+  it(`creates, updates and deletes ${RECORDS.toLocaleString("en")} records in one service call each`, async () => {
+    const created = await bounded(() =>
+      blog.createComments(
+        Array.from({ length: RECORDS }, (_, i) => ({ body: `b${i}`, post_id: seed.posts[0] })),
+      ),
+    )
+    const ids = (created.value as Array<{ id: string }>).map((c) => c.id)
+    expect(ids).toHaveLength(RECORDS)
+    const updated = await bounded(() => blog.updateComments(ids.map((id) => ({ id, body: "edited" }))))
+    expect(updated.value).toHaveLength(RECORDS)
+    // The delete runs the link cascade for every id too.
+    await bounded(() => blog.deleteComments(ids))
+    expect(await blog.listComments({ id: ids.slice(0, 100) })).toEqual([])
     expect(counter.max).toBeLessThanOrEqual(MAX_PARAMETERS)
   })
 
