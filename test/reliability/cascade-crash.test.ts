@@ -1,6 +1,6 @@
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type App, createApp } from "../../src/app/index.ts"
+import type { App } from "../../src/app/index.ts"
 import { type Database, openPostgres } from "../../src/db/index.ts"
 import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
 import { blogModuleFiles, createProject, linkFile, type Project } from "../support/project.ts"

@@ -20,7 +20,7 @@ const IDS = 100_000
 const PAIRS = 35_000
 /** Six columns per comment: bound one parameter per value, 12,000 rows would need 72,000. */
 const RECORDS = 12_000
-const MEGABYTE = "x".repeat(1024 * 1024 - 5) + "'; --"
+const MEGABYTE = `${"x".repeat(1024 * 1024 - 5)}'; --`
 const HEAP_BOUND = 1024 * 1024 * 1024
 
 describeBackends("limits", ({ kind, url }) => {
