@@ -74,6 +74,32 @@ describe.skipIf(missing !== undefined)("server restarted during a query", () => 
     ).toBe(1)
   })
 
+  it("an app keeps answering queries and service calls after the restart", async () => {
+    const project = createProject({ ...configFile(), ...blogModuleFiles() })
+    const app = await startApp(project.dir, server.url)
+    try {
+      const blog = app.resolve("blog")
+      await blog.createPosts([{ title: "before" }])
+      const sleep = "select pg_sleep(60) as app_slept"
+      const running = app.db.query(sleep).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      await waitUntilRunning(server.url, sleep)
+      await server.restart()
+      expect(isModlinkError(await running)).toBe(true)
+      const { data } = await app.query.graph({ entity: "post", fields: ["title"] })
+      expect(data.map((row) => row.title)).toEqual(["before"])
+      await blog.createPosts([{ title: "after" }])
+      expect(
+        (await blog.listPosts({}, { order: { title: "ASC" } })).map((p: { title: string }) => p.title),
+      ).toEqual(["after", "before"])
+    } finally {
+      await app.close()
+      project.cleanup()
+    }
+  })
+
   it("a transaction cut by the restart rolls back and the next one commits", async () => {
     await db.exec("create table if not exists fault_probe (n int)")
     const sleep = "select pg_sleep(60) as in_tx"
