@@ -35,5 +35,5 @@ export function compileChildFragment(ctx: CompileContext, fragment: ChildFragmen
   }
   const where = allOf([sql`${match} = ANY(${keys})`, ...narrowed])
   const orderBy = order.length > 0 ? sql` ORDER BY ${sql.join(order)}` : sql.empty
-  return sql`SELECT ${object}::text AS "j", ${match} AS "m" FROM ${from} ${sql.join(scope.joins, " ")} WHERE ${where}${orderBy}`
+  return sql`SELECT ${object} AS "j", ${match} AS "m" FROM ${from} ${sql.join(scope.joins, " ")} WHERE ${where}${orderBy}`
 }

@@ -1,4 +1,5 @@
 import { type Sql, sql } from "../../db/index.ts"
+import type { EntityField } from "../../schema/index.ts"
 import type { BatchedEdge, PlanNode } from "../plan/plan-node.ts"
 import type { CompileContext } from "./compile-context.ts"
 import { joinEdge } from "./compile-join.ts"
@@ -19,7 +20,7 @@ export function batchKeyProperty(edgeName: string): string {
  */
 export function compileObject(ctx: CompileContext, scope: FromScope, node: PlanNode, alias: string): Sql {
   const pairs: Array<readonly [string, Sql]> = node.fields.map(
-    (field) => [field.name, sql.id(alias, field.column)] as const,
+    (field) => [field.name, fieldValue(field, alias)] as const,
   )
   for (const child of node.edges) {
     switch (child.strategy) {
@@ -42,6 +43,16 @@ export function compileObject(ctx: CompileContext, scope: FromScope, node: PlanN
     }
   }
   return jsonObject(pairs)
+}
+
+/**
+ * A field's value in the JSON. Timestamps travel as epoch milliseconds: `new Date(number)` is
+ * several times cheaper than parsing an ISO string, which dominated full listings (floor keeps the
+ * millisecond a Date built from the ISO text would have).
+ */
+function fieldValue(field: EntityField, alias: string): Sql {
+  const column = sql.id(alias, field.column)
+  return field.type === "dateTime" ? sql`floor(extract(epoch from ${column}) * 1000)::int8` : column
 }
 
 /**

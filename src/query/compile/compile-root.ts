@@ -10,11 +10,12 @@ import { FromScope } from "./from-scope.ts"
 import { pageClause } from "./page-clause.ts"
 
 /**
- * The root fragment as one statement returning one JSON text column `j` per root row (parsed once in
- * JavaScript, instead of the driver decoding many columns). A paginated root first picks the page's
+ * The root fragment as one statement returning one JSON column `j` per root row (one value for the
+ * driver to decode, instead of many columns). A paginated root first picks the page's
  * keys in an inner query (sort, LIMIT/OFFSET, with only the joins the sort needs) and builds JSON for
- * those rows only; the total comes from an uncorrelated `count(*)` subquery, which PostgreSQL runs
- * once and which, unlike `count(*) over ()`, lets the page itself use an index and stop early.
+ * those rows only. The total comes from an uncorrelated `count(*)` subquery (run once; unlike
+ * `count(*) over ()` it lets the page use an index and stop early), or from the page's window when
+ * the root is filtered.
  */
 export function compileRoot(ctx: CompileContext, fragment: RootFragment): Sql {
   const { node, page } = fragment
@@ -25,17 +26,22 @@ export function compileRoot(ctx: CompileContext, fragment: RootFragment): Sql {
     const object = compileObject(ctx, scope, node, alias)
     const order = compileOrder(ctx, scope, node.order, alias)
     const orderBy = order.length > 0 ? sql` ORDER BY ${sql.join(order)}` : sql.empty
-    return sql`SELECT ${object}::text AS "j" FROM ${table} ${sql.join(scope.joins, " ")} WHERE ${rootWhere(ctx, node, alias)}${orderBy}`
+    return sql`SELECT ${object} AS "j" FROM ${table} ${sql.join(scope.joins, " ")} WHERE ${rootWhere(ctx, node, alias)}${orderBy}`
   }
   const keys = node.entity.primaryKey.map((name) => node.entity.fields.get(name)!.column)
   const inner = ctx.alias()
   const innerScope = new FromScope()
   const order = compileOrder(ctx, innerScope, node.order, inner)
   const picked = keys.map((column, i) => sql`${sql.id(inner, column)} AS ${sql.id(`k${i}`)}`)
-  const pageRows = sql`SELECT ${sql.join(picked)}, row_number() OVER (ORDER BY ${sql.join(order)}) AS "n" FROM ${sql.id(node.entity.table)} AS ${sql.id(inner)} ${sql.join(innerScope.joins, " ")} WHERE ${rootWhere(ctx, node, inner)} ORDER BY ${sql.join(order)}${pageClause(page.skip, page.take)}`
+  // Filtered roots count in the page query itself: the filter (often an EXISTS through a link)
+  // then runs once, where a separate count would evaluate it a second time. Unfiltered roots keep
+  // the uncorrelated count, an index-only scan that lets the page stop early.
+  const windowCount = node.filter ? sql`, count(*) OVER () AS "total"` : sql.empty
+  const total = node.filter ? sql`"p"."total"` : sql`(${compileCount(ctx, node)})`
+  const pageRows = sql`SELECT ${sql.join(picked)}, row_number() OVER (ORDER BY ${sql.join(order)}) AS "n"${windowCount} FROM ${sql.id(node.entity.table)} AS ${sql.id(inner)} ${sql.join(innerScope.joins, " ")} WHERE ${rootWhere(ctx, node, inner)} ORDER BY ${sql.join(order)}${pageClause(page.skip, page.take)}`
   const object = compileObject(ctx, scope, node, alias)
   const on = allOf(keys.map((column, i) => sql`${sql.id(alias, column)} = ${sql.id("p", `k${i}`)}`))
-  return sql`SELECT ${object}::text AS "j", (${compileCount(ctx, node)}) AS "total" FROM (${pageRows}) AS "p" JOIN ${table} ON ${on} ${sql.join(scope.joins, " ")} ORDER BY "p"."n"`
+  return sql`SELECT ${object} AS "j", ${total} AS "total" FROM (${pageRows}) AS "p" JOIN ${table} ON ${on} ${sql.join(scope.joins, " ")} ORDER BY "p"."n"`
 }
 
 /** The number of roots matching the filters, ignoring pagination. */

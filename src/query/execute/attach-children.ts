@@ -7,6 +7,7 @@ import type { BatchedEdge, PlanNode } from "../plan/plan-node.ts"
 import { BATCH_SIZE, chunks, keyOf } from "./batches.ts"
 import { childRecords } from "./child-records.ts"
 import type { ExecuteContext } from "./execute-context.ts"
+import { jsonRecord } from "./json-record.ts"
 import { resolveLookups } from "./resolve-lookups.ts"
 import { reviveDates } from "./revive-dates.ts"
 
@@ -71,8 +72,8 @@ async function fetchRecords(
   if (keys.length === 0) return []
   const ctx = compileContext(exec.withDeleted, (id) => exec.keys.get(id))
   const db = exec.database(fragment.database, fragment.node.entity.name)
-  const { rows } = await db.query<{ j: string; m: unknown }>(compileChildFragment(ctx, fragment, keys))
-  const records = rows.map((row) => JSON.parse(row.j) as Row)
+  const { rows } = await db.query<{ j: unknown; m: unknown }>(compileChildFragment(ctx, fragment, keys))
+  const records = rows.map((row) => jsonRecord(row.j))
   reviveDates(fragment.node, records)
   await attachChildren(exec, fragment.node, records)
   return rows.map((row, i) => ({ record: records[i], match: row.m }))

@@ -5,6 +5,7 @@ import type { QueryPlan } from "../plan/fragment.ts"
 import type { GraphResult } from "../query-input.ts"
 import { attachChildren } from "./attach-children.ts"
 import { executeContext } from "./execute-context.ts"
+import { jsonRecord } from "./json-record.ts"
 import { resolveLookups } from "./resolve-lookups.ts"
 import { reviveDates } from "./revive-dates.ts"
 
@@ -21,8 +22,8 @@ export async function executePlan(
   await resolveLookups(exec, root.node)
   const ctx = compileContext(plan.withDeleted, (id) => exec.keys.get(id))
   const db = exec.database(root.database, root.node.entity.name)
-  const { rows } = await db.query<{ j: string; total?: unknown }>(compileRoot(ctx, root))
-  const data = rows.map((row) => JSON.parse(row.j) as Record<string, unknown>)
+  const { rows } = await db.query<{ j: unknown; total?: unknown }>(compileRoot(ctx, root))
+  const data = rows.map((row) => jsonRecord(row.j))
   reviveDates(root.node, data)
   await attachChildren(exec, root.node, data)
   if (!root.page) return { data }

@@ -4,7 +4,7 @@ import { childRecords } from "./child-records.ts"
 type Row = Record<string, unknown>
 
 /**
- * JSON has no date type: PostgreSQL writes timestamps as ISO strings. Turn exactly the selected
+ * JSON has no date type: timestamps arrive as epoch milliseconds (see compile-object). Turn exactly the selected
  * dateTime fields back into Dates, walking the children compiled into the same statement (a child
  * fragment revives its own records). Walking known fields beats a JSON.parse reviver, which would
  * visit every value.
@@ -15,7 +15,7 @@ export function reviveDates(node: PlanNode, records: readonly Row[]): void {
     for (const record of records) {
       for (const name of dates) {
         const value = record[name]
-        if (typeof value === "string") record[name] = new Date(value)
+        if (typeof value === "number" || typeof value === "string") record[name] = new Date(value)
       }
     }
   }
