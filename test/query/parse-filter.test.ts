@@ -50,6 +50,15 @@ describe("parse filters", () => {
     expect(parse({ released_at: { $gt: 0 } })).toMatchObject({ value: new Date(0) })
   })
 
+  it("refuses a date string no date parser can read, before PostgreSQL sees it", async () => {
+    await expectModlinkError(
+      () => parse({ released_at: { $gt: "next tuesday-ish" } }),
+      "INVALID_FILTER",
+      /\$gt expects a Date or an ISO date string/,
+      /released_at is a dateTime field/,
+    )
+  })
+
   it("names unknown fields with their entity and suggests the closest", async () => {
     await expectModlinkError(
       () => parse({ titel: "x" }),

@@ -3,6 +3,13 @@ import type { LinkGraph } from "./link-graph.ts"
 import type { RecordsInput } from "./link-input.ts"
 
 /**
+ * Longest id accepted, in UTF-8 bytes. Link tables index their key columns, and a btree entry must
+ * fit in about a third of a page (~2.7 kB); refusing longer ids here gives the reason up front
+ * instead of the server's "index row requires … bytes".
+ */
+export const MAX_ID_BYTES = 1024
+
+/**
  * Checks one id. Ids are compared as text in link tables; PostgreSQL text cannot hold NUL, and an
  * object or number here is almost always a record passed where its id was meant.
  */
@@ -22,6 +29,15 @@ export function readId(value: unknown, where: string): string {
     throw new ModlinkError("INVALID_INPUT", `${where} contains a NUL character`, {
       hint: "ids are stored as PostgreSQL text, which cannot hold NUL",
     })
+  }
+  if (Buffer.byteLength(value) > MAX_ID_BYTES) {
+    throw new ModlinkError(
+      "INVALID_INPUT",
+      `${where} is ${Buffer.byteLength(value)} bytes long; ids are at most ${MAX_ID_BYTES}`,
+      {
+        hint: "link tables index their ids; pass the record's id, not a document",
+      },
+    )
   }
   return value
 }

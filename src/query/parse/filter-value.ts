@@ -76,9 +76,10 @@ export function filterValue(entity: Entity, field: EntityField, op: Operator, va
       throw wrong("true or false")
     case "dateTime":
       if (value instanceof Date && !Number.isNaN(value.getTime())) return value
-      if (typeof value === "string") return value
+      // A string PostgreSQL could not cast would fail inside the statement with its own wording.
+      if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return value
       if (typeof value === "number" && !Number.isNaN(new Date(value).getTime())) return new Date(value)
-      throw wrong("a Date or a date string")
+      throw wrong("a Date or an ISO date string such as 2026-05-01T10:00:00Z")
     case "json":
       if (typeof value === "function" || typeof value === "symbol" || value === undefined)
         throw wrong("a JSON value")
