@@ -1,0 +1,22 @@
+import type { App } from "../app/index.ts"
+import { introspectSchema } from "../db/introspect.ts"
+import { applyLinkPlan } from "./apply-link-plan.ts"
+import { diffTables } from "./diff-tables.ts"
+import { modelRefs, planLinkSync } from "./plan-link-sync.ts"
+
+/**
+ * Brings every module's tables and every link table straight to the definitions, without
+ * migration files and without asking: for tests and benchmarks, which measure data, not
+ * migrations. Each database's module changes run in one transaction; the link sync in its own.
+ */
+export async function pushSchema(app: Pick<App, "modules" | "databaseOf" | "db" | "links">): Promise<void> {
+  for (const { definition } of app.modules) {
+    const db = app.databaseOf(definition.name)
+    const changes = diffTables(definition.tables, await introspectSchema(db))
+    await db.transaction(async (tx) => {
+      for (const change of changes) await tx.exec(change.statement)
+    })
+  }
+  const models = modelRefs(app.modules.map((m) => m.definition))
+  await applyLinkPlan(app.db, await planLinkSync(app.db, app.links, { models }), { accept: () => true })
+}
