@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -119,6 +119,21 @@ describe("modlink links, query and exit codes on the demo app", () => {
     const unknown = await runCli(["lnks"], { cwd: app })
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain("links")
+  })
+
+  it("exit 2 for an internal error, with the stack only behind --verbose", async () => {
+    writeFileSync(
+      join(app, "crash.ts"),
+      'export default async function () {\n  throw new TypeError("boom inside")\n}\n',
+    )
+    const quiet = await runCli(["exec", "./crash.ts"], { cwd: app })
+    expect(quiet.code, show(quiet)).toBe(2)
+    expect(quiet.stderr).toContain("internal error boom inside")
+    expect(quiet.stderr).toContain("--verbose")
+    expect(quiet.stderr).not.toMatch(/^\s+at /m)
+    const verbose = await runCli(["--verbose", "exec", "./crash.ts"], { cwd: app })
+    expect(verbose.code).toBe(2)
+    expect(verbose.stderr).toMatch(/TypeError: boom inside\n\s+at /)
   })
 
   it("no colour codes without a terminal, even when FORCE_COLOR is unset", async () => {
