@@ -39,7 +39,7 @@ function targetOf(model: DmlModel, field: string, relationship: Relationship, mo
       },
     )
   }
-  if (!target || target.kind !== "model") {
+  if (target?.kind !== "model") {
     throw new ModlinkError(
       "INVALID_MODEL",
       `Relationship "${model.name}.${field}" does not return a data model`,

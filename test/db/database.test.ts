@@ -6,7 +6,8 @@ import { describeBackends } from "../support/backends.ts"
 describe("sql helper", () => {
   it("turns values into numbered parameters and quotes identifiers", () => {
     const name = 'x"; drop table t; --'
-    const q = sql`select ${sql.id("t0", "ti tle")} from ${sql.id("post")} where a = ${name} and b = ${2}`.compile()
+    const q =
+      sql`select ${sql.id("t0", "ti tle")} from ${sql.id("post")} where a = ${name} and b = ${2}`.compile()
     expect(q.text).toBe('select "t0"."ti tle" from "post" where a = $1 and b = $2')
     expect(q.values).toEqual([name, 2])
   })
@@ -18,7 +19,10 @@ describe("sql helper", () => {
 
   it("joins fragments with their parameters renumbered", () => {
     const parts = [sql`a = ${1}`, sql`b = ${2}`]
-    expect(sql`where ${sql.join(parts, " and ")}`.compile()).toEqual({ text: "where a = $1 and b = $2", values: [1, 2] })
+    expect(sql`where ${sql.join(parts, " and ")}`.compile()).toEqual({
+      text: "where a = $1 and b = $2",
+      values: [1, 2],
+    })
   })
 })
 

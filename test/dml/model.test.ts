@@ -29,10 +29,22 @@ describe("model.define", () => {
 
   it.each([
     ["two ids", () => model.define("x", { id: model.id(), other: model.id() }), /uses model.id\(\) twice/],
-    ["a declared created_at", () => model.define("x", { id: model.id(), created_at: model.dateTime() }), /implicit/],
-    ["an unknown property type", () => model.define("x", { id: model.id(), bad: "text" as never }), /"bad" of model "x" is not a model property/],
+    [
+      "a declared created_at",
+      () => model.define("x", { id: model.id(), created_at: model.dateTime() }),
+      /implicit/,
+    ],
+    [
+      "an unknown property type",
+      () => model.define("x", { id: model.id(), bad: "text" as never }),
+      /"bad" of model "x" is not a model property/,
+    ],
     ["no primary key", () => model.define("x", { title: model.text() }), /has no primary key/],
-    ["a config without tableName", () => model.define({ name: "x" } as never, { id: model.id() }), /Missing "tableName"/],
+    [
+      "a config without tableName",
+      () => model.define({ name: "x" } as never, { id: model.id() }),
+      /Missing "tableName"/,
+    ],
   ])("rejects %s with an error naming the model", (_name, define, message) => {
     expect(define).toThrow(message)
     try {
@@ -104,11 +116,30 @@ describe("table schemas", () => {
   })
 
   it("adds indexes, partial unique indexes over live rows, and foreign keys inside the module", () => {
-    expect(table("post").indexes).toContainEqual({ name: "IDX_post_slug_unique", columns: ["slug"], unique: true, where: "deleted_at is null" })
-    expect(table("post").indexes).toContainEqual({ name: "IDX_post_title", columns: ["title"], unique: false })
-    expect(table("comment").columns.find((c) => c.name === "post_id")).toEqual({ name: "post_id", type: "text", nullable: false })
+    expect(table("post").indexes).toContainEqual({
+      name: "IDX_post_slug_unique",
+      columns: ["slug"],
+      unique: true,
+      where: "deleted_at is null",
+    })
+    expect(table("post").indexes).toContainEqual({
+      name: "IDX_post_title",
+      columns: ["title"],
+      unique: false,
+    })
+    expect(table("comment").columns.find((c) => c.name === "post_id")).toEqual({
+      name: "post_id",
+      type: "text",
+      nullable: false,
+    })
     expect(table("comment").foreignKeys).toEqual([
-      { name: "comment_post_id_foreign", columns: ["post_id"], referencedTable: "post", referencedColumns: ["id"], onDelete: "cascade" },
+      {
+        name: "comment_post_id_foreign",
+        columns: ["post_id"],
+        referencedTable: "post",
+        referencedColumns: ["id"],
+        onDelete: "cascade",
+      },
     ])
     expect(table("cover").foreignKeys[0].onDelete).toBe("set null")
   })
@@ -119,11 +150,25 @@ describe("table schemas", () => {
   })
 
   it("resolves the columns each relationship joins on", () => {
-    const byName = Object.fromEntries(resolveRelationships([Post, Comment, Cover, Topic]).map((r) => [`${r.source.name}.${r.name}`, r]))
-    expect(byName["post.comments"]).toMatchObject({ isList: true, sourceColumn: "id", targetColumn: "post_id" })
-    expect(byName["comment.post"]).toMatchObject({ isList: false, sourceColumn: "post_id", targetColumn: "id" })
+    const byName = Object.fromEntries(
+      resolveRelationships([Post, Comment, Cover, Topic]).map((r) => [`${r.source.name}.${r.name}`, r]),
+    )
+    expect(byName["post.comments"]).toMatchObject({
+      isList: true,
+      sourceColumn: "id",
+      targetColumn: "post_id",
+    })
+    expect(byName["comment.post"]).toMatchObject({
+      isList: false,
+      sourceColumn: "post_id",
+      targetColumn: "id",
+    })
     expect(byName["post.cover"]).toMatchObject({ isList: false, sourceColumn: "id", targetColumn: "post_id" })
-    expect(byName["post.topics"].pivot).toEqual({ table: "post_topic", sourceColumn: "post_id", targetColumn: "topic_id" })
+    expect(byName["post.topics"].pivot).toEqual({
+      table: "post_topic",
+      sourceColumn: "post_id",
+      targetColumn: "topic_id",
+    })
   })
 
   it("refuses a relationship to a model of another module", () => {
