@@ -1,4 +1,5 @@
 import { sql } from "../../db/index.ts"
+import { ModlinkError } from "../../errors/index.ts"
 import type { ModelRuntime } from "../model-runtime.ts"
 import type { RecordChange, ServiceContext } from "../service-context.ts"
 import { idsOf } from "./read.ts"
@@ -37,7 +38,26 @@ export async function changeRecords(
     affected = rows.map((r) => r.id)
   }
   if (affected.length && options.cascadeLinks !== false && ctx.afterChange) {
-    await ctx.afterChange(change, runtime.model, affected)
+    try {
+      await ctx.afterChange(change, runtime.model, affected)
+    } catch (cause) {
+      // The records' change is committed; say so, and how to finish the cascade.
+      const key = runtime.model.linkableKey(runtime.primaryKey)
+      const call = change === "restore" ? "link.restore" : "link.delete"
+      const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause)
+      throw new ModlinkError(
+        "CASCADE_FAILED",
+        `${change} of ${affected.length} ${runtime.model.name} record(s) committed, but their link cascade failed: ${reason}`,
+        {
+          hint: `finish it with ${call}({ ${ctx.module}: { ${key}: [${affected
+            .slice(0, 3)
+            .map((id) => JSON.stringify(id))
+            .join(", ")}${affected.length > 3 ? ", …" : ""}] } })`,
+          details: { module: ctx.module, [key]: affected },
+          cause,
+        },
+      )
+    }
   }
   return { [runtime.model.linkableKey(runtime.primaryKey)]: affected }
 }
