@@ -47,12 +47,16 @@ export function compileObject(ctx: CompileContext, scope: FromScope, node: PlanN
 
 /**
  * A field's value in the JSON. Timestamps travel as epoch milliseconds: `new Date(number)` is
- * several times cheaper than parsing an ISO string, which dominated full listings (floor keeps the
- * millisecond a Date built from the ISO text would have).
+ * several times cheaper than parsing an ISO string, and PostgreSQL computes the number faster than
+ * it writes the ISO text. `date_part` works in float8 (`extract` turned to numeric in PostgreSQL
+ * 14 and costs twice as much); rounding to whole microseconds first makes the float exact, and
+ * floor then keeps the millisecond a Date built from the ISO text would have.
  */
 function fieldValue(field: EntityField, alias: string): Sql {
   const column = sql.id(alias, field.column)
-  return field.type === "dateTime" ? sql`floor(extract(epoch from ${column}) * 1000)::int8` : column
+  return field.type === "dateTime"
+    ? sql`floor(round(date_part('epoch', ${column}) * 1000000) / 1000)::int8`
+    : column
 }
 
 /**
