@@ -99,6 +99,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     connectionString: url,
     max: options.max ?? 8,
     statement_timeout: options.statementTimeout,
+    // modlink's statements are short and built fresh per query: JIT compilation (on by default
+    // since PostgreSQL 12) costs them hundreds of milliseconds once a plan's estimate crosses
+    // jit_above_cost, and gives nothing back at these sizes.
+    options: "-c jit=off",
   })
   // An idle client whose server went away emits here; without a listener the process would crash.
   // The pool drops that client and the next query opens a fresh connection.
