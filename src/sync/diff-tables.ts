@@ -251,75 +251,64 @@ function describeIndex(verb: "add" | "drop", index: IndexSchema): string {
 
 function constraintChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[] {
   const table = want.name
+  return [
+    ...reconcileConstraints(table, "check", want.checks, have.checks, {
+      same: (a, b) => normalizeExpression(a.expression) === normalizeExpression(b.expression),
+      add: (check) => ({
+        phase: "checks",
+        table,
+        statement: ddl.addCheck(table, check),
+        risk: "may-fail",
+        description: `add check ${check.name}: ${check.expression}`,
+        condition: { kind: "check", expression: check.expression },
+      }),
+    }),
+    ...reconcileConstraints(table, "foreign key", want.foreignKeys, have.foreignKeys, {
+      same: (a, b) =>
+        a.referencedTable === b.referencedTable &&
+        a.onDelete === b.onDelete &&
+        sameList(a.columns, b.columns) &&
+        sameList(a.referencedColumns, b.referencedColumns),
+      add: (key) => ({
+        phase: "foreign-keys",
+        table,
+        statement: ddl.addForeignKey(table, key),
+        risk: "may-fail",
+        description: `add foreign key ${key.name} → ${key.referencedTable}`,
+        condition: { kind: "foreign-key" },
+      }),
+    }),
+  ]
+}
+
+/**
+ * Named constraints are matched by name: one that changed is dropped and added again (PostgreSQL
+ * cannot alter a check or a foreign key in place), one no longer wanted is dropped.
+ */
+function reconcileConstraints<T extends { name: string }>(
+  table: string,
+  noun: string,
+  want: readonly T[],
+  have: readonly T[],
+  rules: { same: (current: T, wanted: T) => boolean; add: (wanted: T) => PhasedChange },
+): PhasedChange[] {
+  const existing = new Map(have.map((c) => [c.name, c]))
+  const drop = (name: string): PhasedChange => ({
+    phase: "drop",
+    table,
+    statement: ddl.dropConstraint(table, name),
+    risk: "safe",
+    description: `drop ${noun} ${name}`,
+  })
   const changes: PhasedChange[] = []
-  const checks = new Map(have.checks.map((c) => [c.name, c]))
-  for (const check of want.checks) {
-    const current = checks.get(check.name)
-    checks.delete(check.name)
-    if (current && normalizeExpression(current.expression) === normalizeExpression(check.expression)) continue
-    if (current) {
-      const statement = ddl.dropConstraint(table, current.name)
-      changes.push({
-        phase: "drop",
-        table,
-        statement,
-        risk: "safe",
-        description: `drop check ${current.name}`,
-      })
-    }
-    changes.push({
-      phase: "checks",
-      table,
-      statement: ddl.addCheck(table, check),
-      risk: "may-fail",
-      description: `add check ${check.name}: ${check.expression}`,
-      condition: { kind: "check", expression: check.expression },
-    })
+  for (const wanted of want) {
+    const current = existing.get(wanted.name)
+    existing.delete(wanted.name)
+    if (current && rules.same(current, wanted)) continue
+    if (current) changes.push(drop(current.name))
+    changes.push(rules.add(wanted))
   }
-  for (const check of checks.values()) {
-    const statement = ddl.dropConstraint(table, check.name)
-    changes.push({ phase: "drop", table, statement, risk: "safe", description: `drop check ${check.name}` })
-  }
-  const keys = new Map(have.foreignKeys.map((k) => [k.name, k]))
-  for (const key of want.foreignKeys) {
-    const current = keys.get(key.name)
-    keys.delete(key.name)
-    const same =
-      current &&
-      current.referencedTable === key.referencedTable &&
-      current.onDelete === key.onDelete &&
-      sameList(current.columns, key.columns) &&
-      sameList(current.referencedColumns, key.referencedColumns)
-    if (same) continue
-    if (current) {
-      const statement = ddl.dropConstraint(table, current.name)
-      changes.push({
-        phase: "drop",
-        table,
-        statement,
-        risk: "safe",
-        description: `drop foreign key ${current.name}`,
-      })
-    }
-    changes.push({
-      phase: "foreign-keys",
-      table,
-      statement: ddl.addForeignKey(table, key),
-      risk: "may-fail",
-      description: `add foreign key ${key.name} → ${key.referencedTable}`,
-      condition: { kind: "foreign-key" },
-    })
-  }
-  for (const key of keys.values()) {
-    const statement = ddl.dropConstraint(table, key.name)
-    changes.push({
-      phase: "drop",
-      table,
-      statement,
-      risk: "safe",
-      description: `drop foreign key ${key.name}`,
-    })
-  }
+  for (const stale of existing.values()) changes.push(drop(stale.name))
   return changes
 }
 
