@@ -1,4 +1,5 @@
 import type { App } from "../../src/app/index.ts"
+import { createPushedApp } from "../../src/sync/push-schema.ts"
 import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ReadCase, ResultRow } from "../measure/cases.ts"
@@ -15,7 +16,6 @@ import { readSettings, writeRuns } from "../settings.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
 import { type BackendKind, type BenchDatabase, createBenchDatabase } from "../setup/databases.ts"
 import { seedReadData } from "../setup/seed-read-data.ts"
-import { startBenchApp } from "../setup/start-bench-app.ts"
 
 const TAKE = 100
 
@@ -33,7 +33,7 @@ async function loadDataset(kind: BackendKind, size: number, split: boolean): Pro
   const main = await createBenchDatabase(kind, label)
   const blog: BenchDatabase | undefined = split ? await createBenchDatabase(kind, `${label}blog`) : undefined
   const project = writeBenchProject(blog?.url)
-  const app = await startBenchApp(project.dir, main.url)
+  const app = await createPushedApp({ cwd: project.dir, databaseUrl: main.url })
   await seedReadData(app.db, app.databaseOf("blog"), size)
   return {
     app,

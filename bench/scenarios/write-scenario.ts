@@ -1,3 +1,4 @@
+import { createPushedApp } from "../../src/sync/push-schema.ts"
 import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ResultRow } from "../measure/cases.ts"
@@ -7,14 +8,13 @@ import { createPosts, createProducts } from "../ops/service-creates.ts"
 import { writeRuns } from "../settings.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
 import { type BackendKind, createBenchDatabase } from "../setup/databases.ts"
-import { startBenchApp } from "../setup/start-bench-app.ts"
 
 /** Items 1 and 2 of issue 7, on an empty database of their own: creates, then link.create. */
 export async function writeScenario(kind: BackendKind, size: number, only: Set<Group>): Promise<ResultRow[]> {
   const where: Where = { size, backend: kind }
   const database = await createBenchDatabase(kind, `write${size}`)
   const project = writeBenchProject()
-  const app = await startBenchApp(project.dir, database.url)
+  const app = await createPushedApp({ cwd: project.dir, databaseUrl: database.url })
   const rows: ResultRow[] = []
   const runs = writeRuns(size)
   try {

@@ -1,4 +1,4 @@
-import type { App } from "../app/index.ts"
+import { type App, type CreateAppOptions, createApp } from "../app/index.ts"
 import { introspectSchema } from "../db/introspect.ts"
 import { applyLinkPlan } from "./apply-link-plan.ts"
 import { diffTables } from "./diff-tables.ts"
@@ -19,4 +19,16 @@ export async function pushSchema(app: Pick<App, "modules" | "databaseOf" | "db" 
   }
   const models = modelRefs(app.modules.map((m) => m.definition))
   await applyLinkPlan(app.db, await planLinkSync(app.db, app.links, { models }), { accept: () => true })
+}
+
+/** `createApp` followed by `pushSchema`, closing the app if the push fails. */
+export async function createPushedApp(options: CreateAppOptions): Promise<App> {
+  const app = await createApp(options)
+  try {
+    await pushSchema(app)
+    return app
+  } catch (error) {
+    await app.close()
+    throw error
+  }
 }
