@@ -38,6 +38,7 @@ export class DmlModel {
     const properties = new Map<string, Property>()
     const relationships = new Map<string, Relationship>()
     for (const [key, value] of Object.entries(schema)) {
+      checkPropertyName(this.name, key)
       if (value instanceof Property) properties.set(key, value)
       else if (value instanceof Relationship) relationships.set(key, value)
       else {
@@ -86,6 +87,17 @@ function readNames(config: ModelNameConfig): { name: string; tableName: string }
     )
   }
   return { name: config.name ?? config.tableName, tableName: config.tableName }
+}
+
+/**
+ * Property names become column names and the segments of query paths (`post.title`), so they are
+ * plain identifiers: no dots, spaces or `$` (the query engine names its own helper columns with one).
+ */
+function checkPropertyName(model: string, key: string): void {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return
+  throw new ModlinkError("INVALID_MODEL", `Property "${key}" of model "${model}" is not a valid name`, {
+    hint: "property names are letters, digits and underscores, not starting with a digit (title, sku, product_type)",
+  })
 }
 
 /** Returns the primary key property names after checking the rules a table needs. */

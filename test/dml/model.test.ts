@@ -41,6 +41,16 @@ describe("model.define", () => {
     ],
     ["no primary key", () => model.define("x", { title: model.text() }), /has no primary key/],
     [
+      "a property name that is not an identifier",
+      () => model.define("x", { id: model.id(), $row: model.number() }),
+      /"\$row" of model "x" is not a valid name/,
+    ],
+    [
+      "a property name with a dot",
+      () => model.define("x", { id: model.id(), "post.title": model.text() }),
+      /"post.title" of model "x" is not a valid name/,
+    ],
+    [
       "a config without tableName",
       () => model.define({ name: "x" } as never, { id: model.id() }),
       /Missing "tableName"/,

@@ -44,22 +44,34 @@ describe("compiled objects and edge strategies", () => {
     ])
   })
 
-  it("pages the root's keys in an inner query and counts in the same statement", () => {
+  it("pages the root's rows in an inner query, numbered when sorted through a link, and counts in the same statement", () => {
     const [root] = explain({
       entity: "product",
       fields: ["post.title"],
       pagination: { take: 10, skip: 20, order: { post: { title: "ASC" } } },
     })
     expect(root.sql).toMatch(
-      /AS "total" FROM \(SELECT "t\d+"\."id" AS "k0", row_number\(\) OVER \(ORDER BY "t\d+"\."title" ASC, "t\d+"\."id" ASC\) AS "n"/,
+      /AS "total" FROM \(SELECT "t\d+"\.\*, row_number\(\) OVER \(ORDER BY "t\d+"\."title" ASC, "t\d+"\."id" ASC\) AS "\$row"/,
     )
     expect(root.sql).toContain("LIMIT $1 OFFSET $2")
-    expect(root.sql).toMatch(/ORDER BY "p"\."n"$/)
+    expect(root.sql).toMatch(/ORDER BY "t0"\."\$row"$/)
     expect(root.params).toEqual([10, 20])
     expect(root.edges).toEqual([
       { path: "order.post", strategy: "left-join" },
       { path: "post", strategy: "left-join" },
     ])
+  })
+
+  it("sorts a page by the root's own columns again outside, with no row numbers or second read of the table", () => {
+    const [root] = explain({
+      entity: "product",
+      fields: ["title", "post.title"],
+      pagination: { take: 10, order: { title: "DESC" } },
+    })
+    expect(root.sql).not.toContain("row_number")
+    expect(root.sql).toMatch(/FROM \(SELECT "t1"\.\* FROM "product" AS "t1"/)
+    expect(root.sql.match(/FROM "product"/g)).toHaveLength(2) // the page and the count
+    expect(root.sql).toMatch(/ORDER BY "t0"\."title" DESC, "t0"\."id" ASC$/)
   })
 
   it("paginates nested lists per parent with row_number to keep their order", () => {

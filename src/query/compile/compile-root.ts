@@ -11,38 +11,51 @@ import { pageClause } from "./page-clause.ts"
 
 /**
  * The root fragment as one statement returning one JSON column `j` per root row (one value for the
- * driver to decode, instead of many columns). A paginated root first picks the page's
- * keys in an inner query (sort, LIMIT/OFFSET, with only the joins the sort needs) and builds JSON for
- * those rows only. The total comes from an uncorrelated `count(*)` subquery (run once; unlike
- * `count(*) over ()` it lets the page use an index and stop early), or from the page's window when
- * the root is filtered.
+ * driver to decode, instead of many columns). A paginated root first picks the page's rows in an
+ * inner query (sort, LIMIT/OFFSET, with only the joins the sort needs) and builds JSON for those
+ * rows only, reading them straight from the inner query: joining the table again by key made
+ * PostgreSQL hash the whole table for a page of 100. The total comes from an uncorrelated
+ * `count(*)` subquery (run once; unlike `count(*) over ()` it lets the page use an index and stop
+ * early), or from the page's window when the root is filtered.
  */
 export function compileRoot(ctx: CompileContext, fragment: RootFragment): Sql {
   const { node, page } = fragment
   const scope = new FromScope()
   const alias = ctx.alias()
-  const table = sql`${sql.id(node.entity.table)} AS ${sql.id(alias)}`
   if (!page) {
+    const table = sql`${sql.id(node.entity.table)} AS ${sql.id(alias)}`
     const object = compileObject(ctx, scope, node, alias)
     const order = compileOrder(ctx, scope, node.order, alias)
     const orderBy = order.length > 0 ? sql` ORDER BY ${sql.join(order)}` : sql.empty
     return sql`SELECT ${object} AS "j" FROM ${table} ${sql.join(scope.joins, " ")} WHERE ${rootWhere(ctx, node, alias)}${orderBy}`
   }
-  const keys = node.entity.primaryKey.map((name) => node.entity.fields.get(name)!.column)
   const inner = ctx.alias()
   const innerScope = new FromScope()
   const order = compileOrder(ctx, innerScope, node.order, inner)
-  const picked = keys.map((column, i) => sql`${sql.id(inner, column)} AS ${sql.id(`k${i}`)}`)
+  // Sorted by the root's own columns, the outer query sorts by them again and PostgreSQL sees the
+  // page already comes in that order. A sort through a link exists only inside the page query, so
+  // it numbers its rows for the outer query to keep.
+  const ownColumns = node.order.every((term) => term.steps.length === 0)
+  const rowNumber = ownColumns
+    ? sql.empty
+    : sql`, row_number() OVER (ORDER BY ${sql.join(order)}) AS ${sql.id(PAGE_ROW)}`
   // Filtered roots count in the page query itself: the filter (often an EXISTS through a link)
   // then runs once, where a separate count would evaluate it a second time. Unfiltered roots keep
   // the uncorrelated count, an index-only scan that lets the page stop early.
-  const windowCount = node.filter ? sql`, count(*) OVER () AS "total"` : sql.empty
-  const total = node.filter ? sql`"p"."total"` : sql`(${compileCount(ctx, node)})`
-  const pageRows = sql`SELECT ${sql.join(picked)}, row_number() OVER (ORDER BY ${sql.join(order)}) AS "n"${windowCount} FROM ${sql.id(node.entity.table)} AS ${sql.id(inner)} ${sql.join(innerScope.joins, " ")} WHERE ${rootWhere(ctx, node, inner)} ORDER BY ${sql.join(order)}${pageClause(page.skip, page.take)}`
+  const windowCount = node.filter ? sql`, count(*) OVER () AS ${sql.id(PAGE_TOTAL)}` : sql.empty
+  const total = node.filter ? sql.id(alias, PAGE_TOTAL) : sql`(${compileCount(ctx, node)})`
+  const pageRows = sql`SELECT ${sql.id(inner)}.*${rowNumber}${windowCount} FROM ${sql.id(node.entity.table)} AS ${sql.id(inner)} ${sql.join(innerScope.joins, " ")} WHERE ${rootWhere(ctx, node, inner)} ORDER BY ${sql.join(order)}${pageClause(page.skip, page.take)}`
   const object = compileObject(ctx, scope, node, alias)
-  const on = allOf(keys.map((column, i) => sql`${sql.id(alias, column)} = ${sql.id("p", `k${i}`)}`))
-  return sql`SELECT ${object} AS "j", ${total} AS "total" FROM (${pageRows}) AS "p" JOIN ${table} ON ${on} ${sql.join(scope.joins, " ")} ORDER BY "p"."n"`
+  const outerOrder = ownColumns ? compileOrder(ctx, scope, node.order, alias) : [sql.id(alias, PAGE_ROW)]
+  return sql`SELECT ${object} AS "j", ${total} AS "total" FROM (${pageRows}) AS ${sql.id(alias)} ${sql.join(scope.joins, " ")} ORDER BY ${sql.join(outerOrder)}`
 }
+
+/**
+ * Columns the page query adds beside the table's own. Model columns are property names, which no
+ * model spells with a `$`, so these cannot shadow one.
+ */
+const PAGE_ROW = "$row"
+const PAGE_TOTAL = "$total"
 
 /** The number of roots matching the filters, ignoring pagination. */
 export function compileCount(ctx: CompileContext, node: PlanNode): Sql {
