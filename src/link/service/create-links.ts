@@ -59,12 +59,21 @@ export function groupCreateInputs(
   return [...groups.values()].sort(byTable)
 }
 
-/** Refuses pairs the cardinality cannot hold and new rows missing a required extra column. */
-async function checkGroup(db: Database, group: LinkGroup): Promise<void> {
+/** Refuses pairs of one call that the cardinality cannot hold together; reads nothing. */
+function checkBatch(group: LinkGroup): void {
+  const clash = findBatchConflict(group.link, [...group.pairs.values()])
+  if (clash) throw cardinalityError(group.link, clash[1], { pair: clash[0] }, clash[1].directionNote)
+}
+
+/**
+ * Refuses pairs that clash with stored rows, and new rows missing a required extra column. The
+ * link table's partial unique indexes refuse a clash on their own, so a call runs this read first
+ * only when it must tell new rows from existing ones; otherwise only after a unique violation, to
+ * name the stored row in the error.
+ */
+async function checkStored(db: Database, group: LinkGroup): Promise<void> {
   const { link } = group
   const pairs = [...group.pairs.values()]
-  const clash = findBatchConflict(link, pairs)
-  if (clash) throw cardinalityError(link, clash[1], { pair: clash[0] }, clash[1].directionNote)
   const state = await readStoredState(db, link, pairs)
   if (state.conflict) {
     const { pair, row } = state.conflict
@@ -128,48 +137,54 @@ written as (insert into ${table} (${targets}) select ${sources} from i on confli
 select w.*, coalesce(p.live, false) as "$was_live" from written w left join prior p on p.l = w.${l} and p.r = w.${r}`
 }
 
-async function writeGroup(db: Database, group: LinkGroup): Promise<{ rows: LinkRow[]; attached: LinkEvent }> {
-  const { link } = group
+/** The upserts of one group: one per set of extra columns given, pairs in lock order. */
+function groupWrites(group: LinkGroup): Sql[] {
   const byColumns = new Map<string, PairWrite[]>()
   for (const pair of lockOrder(group.pairs.values())) {
     const columns = [...pair.values.keys()].sort().join(",")
     if (!byColumns.has(columns)) byColumns.set(columns, [])
     byColumns.get(columns)!.push(pair)
   }
-  const rows: LinkRow[] = []
-  const attached: LinkEvent = { link: link.entryPoint, table: link.table, rows: [] }
-  for (const [columns, pairs] of byColumns) {
-    const result = await db.query(upsertStatement(link, columns ? columns.split(",") : [], pairs))
-    for (const row of result.rows) {
-      const linkRow = toLinkRow(link, row)
-      rows.push(linkRow)
-      if (!row.$was_live) attached.rows.push(eventRow(link, linkRow))
-    }
-  }
-  return { rows, attached }
+  return [...byColumns].map(([columns, pairs]) =>
+    upsertStatement(group.link, columns ? columns.split(",") : [], pairs),
+  )
 }
 
 /**
- * `link.create`: every group checked, then written, in one transaction on the main database. Two
- * callers racing past the check meet at the partial unique index; the loser's unique violation is
- * re-read after its rollback and reported like any other cardinality conflict.
+ * `link.create`: every group checked, then written, in one transaction on the main database (a
+ * call that comes down to one statement needs none: a statement is atomic on its own). A pair
+ * clashing with a stored row, or with a concurrent caller's, meets the partial unique index; the
+ * unique violation is re-read after the rollback and reported like any other cardinality conflict.
  */
 export async function createLinks(
   main: Database,
   groups: readonly LinkGroup[],
 ): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
-  try {
-    return await main.transaction(async (tx) => {
-      for (const group of groups) await checkGroup(tx, group)
-      let rows: LinkRow[] = []
-      const events: LinkEvent[] = []
-      for (const group of groups) {
-        const written = await writeGroup(tx, group)
-        rows = rows.concat(written.rows)
-        if (written.attached.rows.length) events.push(written.attached)
+  for (const group of groups) checkBatch(group)
+  // Inside a caller's transaction a unique violation would abort the caller's work too.
+  const reads = groups.filter((group) => main.inTransaction || requiredColumns(group.link).length > 0)
+  const writes = groups.map((group) => ({ group, statements: groupWrites(group) }))
+  const run = async (db: Database) => {
+    for (const group of reads) await checkStored(db, group)
+    const rows: LinkRow[] = []
+    const events: LinkEvent[] = []
+    for (const { group, statements } of writes) {
+      const { link } = group
+      const attached: LinkEvent = { link: link.entryPoint, table: link.table, rows: [] }
+      for (const statement of statements) {
+        for (const row of (await db.query(statement)).rows) {
+          const linkRow = toLinkRow(link, row)
+          rows.push(linkRow)
+          if (!row.$was_live) attached.rows.push(eventRow(link, linkRow))
+        }
       }
-      return { rows, events }
-    })
+      if (attached.rows.length) events.push(attached)
+    }
+    return { rows, events }
+  }
+  const statements = reads.length + writes.reduce((n, write) => n + write.statements.length, 0)
+  try {
+    return statements === 1 ? await run(main) : await main.transaction(run)
   } catch (error) {
     const link = violatedLink(
       error,
@@ -177,7 +192,7 @@ export async function createLinks(
     )
     if (!link) throw error
     const group = groups.find((g) => g.link === link)!
-    await checkGroup(main, group)
+    await checkStored(main, group)
     throw new ModlinkError("CARDINALITY", `A concurrent write took a link ${link.entryPoint} allows once`, {
       hint: `the winning row was dismissed again before it could be named; retry the call (${link.file})`,
       details: { link: link.entryPoint, table: link.table, cause: (error as ModlinkError).details },

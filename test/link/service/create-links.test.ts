@@ -131,6 +131,48 @@ describeBackends("link.create", ({ url }) => {
     expect(await rows("product_product_blog_comment")).toHaveLength(5005)
   })
 
+  it("writes a call of one link table and one column set as a single statement, with no transaction around it", async () => {
+    const counted = countStatements(app.db)
+    let transactions = 0
+    const db = new Proxy(counted.db, {
+      get: (target, property) =>
+        property === "transaction"
+          ? (work: never) => {
+              transactions++
+              return target.transaction(work)
+            }
+          : Reflect.get(target, property),
+    })
+    const service = createLinkService({
+      links: app.links,
+      databases: new Map([["main", db]]),
+      placement: app.placement,
+    })
+    await service.create([pp("prod_1", "post_1"), pp("prod_2", "post_2")])
+    expect([counted.count(), transactions]).toEqual([1, 0])
+    // A clash with a stored row fails that statement on the unique index; the error still names the row.
+    const error = await rejection(service.create(pp("prod_1", "post_3")))
+    expect(error.code).toBe("CARDINALITY")
+    expect(error.message).toContain('product "prod_1" is already linked to post "post_1"')
+    expect((await rows("product_product_blog_post")).map((r) => r.post_id)).toEqual(["post_1", "post_2"])
+  })
+
+  it("reads before writing inside a caller's transaction, so a refused pair leaves that transaction usable", async () => {
+    await app.link.create(pp("prod_1", "post_1"))
+    const outcome = await app.db.transaction(async (tx) => {
+      const service = createLinkService({
+        links: app.links,
+        databases: new Map([["main", tx]]),
+        placement: app.placement,
+      })
+      const error = await rejection(service.create(pp("prod_1", "post_2")))
+      await service.create(pp("prod_3", "post_3"))
+      return error
+    })
+    expect(outcome.code).toBe("CARDINALITY")
+    expect((await rows("product_product_blog_post")).map((r) => r.post_id)).toEqual(["post_1", "post_3"])
+  })
+
   it("rejects the whole batch on one bad input, the tables unchanged", async () => {
     const bad: unknown[] = [
       { ...pp("prod_1", "post_1"), extra: { x_id: "1" } },
