@@ -46,8 +46,10 @@ export interface PeakMemory {
   peakMiB: number
   /** Growth over the resident size just before the query ran, in MiB. */
   growthMiB: number
-  /** `JSON.stringify(answer)` length in MiB: the size of the result. */
+  /** `JSON.stringify(answer)` length in MiB: the size of the result as text. */
   resultMiB: number
+  /** Heap the answer keeps alive, in MiB: the size of the result as the caller holds it. */
+  retainedMiB: number
 }
 
 /** One line of the report. */

@@ -17,6 +17,7 @@ async function measureSide(request: MemoryRequest): Promise<PeakMemory> {
     peakMiB: report.peak / MiB,
     growthMiB: Math.max(0, report.peak - report.before) / MiB,
     resultMiB: report.result / MiB,
+    retainedMiB: report.retained / MiB,
   }
 }
 

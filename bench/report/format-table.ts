@@ -1,4 +1,4 @@
-import type { ResultRow } from "../measure/cases.ts"
+import type { PeakMemory, ResultRow } from "../measure/cases.ts"
 
 function ms(value: number | undefined): string {
   if (value === undefined) return "—"
@@ -10,7 +10,9 @@ function memory(row: ResultRow): string {
   if (!row.memory) return ""
   const { modlink, baseline } = row.memory
   const mib = (v: number) => v.toFixed(0)
-  return `${mib(modlink.peakMiB)} / ${mib(baseline.peakMiB)} (+${mib(modlink.growthMiB)} / +${mib(baseline.growthMiB)}; result ${mib(modlink.resultMiB)})`
+  const side = (m: PeakMemory) =>
+    `+${mib(m.growthMiB)} for ${mib(m.retainedMiB)} (${(m.growthMiB / m.retainedMiB).toFixed(2)}x)`
+  return `${side(modlink)} / ${side(baseline)}; JSON ${mib(modlink.resultMiB)}`
 }
 
 const HEADER = [
@@ -23,7 +25,7 @@ const HEADER = [
   "baseline p95",
   "runs",
   "rows",
-  "peak RSS MiB modlink / baseline (growth; result)",
+  "peak RSS growth MiB for the result's heap MiB, modlink / baseline",
 ]
 
 function cells(row: ResultRow): string[] {
