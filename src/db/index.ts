@@ -1,3 +1,4 @@
+export { atomically } from "./atomically.ts"
 export type { Database, QueryResult } from "./database.ts"
 export { sqlStateOf, wrapDriverError } from "./driver-error.ts"
 export { openDatabase } from "./open-database.ts"

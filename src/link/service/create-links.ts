@@ -1,4 +1,4 @@
-import { type Database, type Sql, sql } from "../../db/index.ts"
+import { atomically, type Database, type Sql, sql } from "../../db/index.ts"
 import { generateId } from "../../dml/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
@@ -184,7 +184,7 @@ export async function createLinks(
   }
   const statements = reads.length + writes.reduce((n, write) => n + write.statements.length, 0)
   try {
-    return statements === 1 ? await run(main) : await main.transaction(run)
+    return await atomically(main, statements, run)
   } catch (error) {
     const link = violatedLink(
       error,

@@ -1,4 +1,4 @@
-import { type Database, sql } from "../../db/index.ts"
+import { atomically, type Database, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import { byTable, lockOrder, type Pair, pairKey } from "./cardinality.ts"
 import type { LinkGraph } from "./link-graph.ts"
@@ -26,7 +26,7 @@ export function groupDismissInputs(inputs: readonly LinkInput[], graph: LinkGrap
 
 /**
  * `link.dismiss`: one UPDATE per link table soft-deletes the live rows of the given pairs, in one
- * transaction. Pairs without a live row are skipped silently; the result lists what was dismissed.
+ * transaction when there are several tables. Pairs without a live row are skipped silently; the result lists what was dismissed.
  * A later `create` of the same pair revives the row, and `restore` never does (it only brings back
  * what a cascade removed).
  */
@@ -34,7 +34,7 @@ export async function dismissLinks(
   main: Database,
   groups: readonly DismissGroup[],
 ): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
-  return main.transaction(async (tx) => {
+  return atomically(main, groups.length, async (tx) => {
     let rows: LinkRow[] = []
     const events: LinkEvent[] = []
     for (const { link, pairs } of groups) {

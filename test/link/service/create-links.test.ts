@@ -133,28 +133,38 @@ describeBackends("link.create", ({ url }) => {
 
   it("writes a call of one link table and one column set as a single statement, with no transaction around it", async () => {
     const counted = countStatements(app.db)
-    let transactions = 0
-    const db = new Proxy(counted.db, {
-      get: (target, property) =>
-        property === "transaction"
-          ? (work: never) => {
-              transactions++
-              return target.transaction(work)
-            }
-          : Reflect.get(target, property),
-    })
     const service = createLinkService({
       links: app.links,
-      databases: new Map([["main", db]]),
+      databases: new Map([["main", counted.db]]),
       placement: app.placement,
     })
     await service.create([pp("prod_1", "post_1"), pp("prod_2", "post_2")])
-    expect([counted.count(), transactions]).toEqual([1, 0])
+    expect([counted.count(), counted.transactions()]).toEqual([1, 0])
     // A clash with a stored row fails that statement on the unique index; the error still names the row.
     const error = await rejection(service.create(pp("prod_1", "post_3")))
     expect(error.code).toBe("CARDINALITY")
     expect(error.message).toContain('product "prod_1" is already linked to post "post_1"')
     expect((await rows("product_product_blog_post")).map((r) => r.post_id)).toEqual(["post_1", "post_2"])
+  })
+
+  it("dismisses pairs of one link table in one statement and of two in one transaction", async () => {
+    const comment = {
+      product: { product_id: "prod_1" },
+      blog: { comment_id: "com_1" },
+      data: { position: 1 },
+    }
+    await app.link.create([pp("prod_1", "post_1"), pp("prod_2", "post_2"), comment])
+    const counted = countStatements(app.db)
+    const service = createLinkService({
+      links: app.links,
+      databases: new Map([["main", counted.db]]),
+      placement: app.placement,
+    })
+    expect(await service.dismiss([pp("prod_1", "post_1"), pp("prod_2", "post_2")])).toHaveLength(2)
+    expect([counted.count(), counted.transactions()]).toEqual([1, 0])
+    await app.link.create(pp("prod_1", "post_1"))
+    expect(await service.dismiss([pp("prod_1", "post_1"), comment])).toHaveLength(2)
+    expect([counted.count(), counted.transactions()]).toEqual([3, 1])
   })
 
   it("reads before writing inside a caller's transaction, so a refused pair leaves that transaction usable", async () => {

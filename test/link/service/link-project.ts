@@ -90,8 +90,9 @@ export default defineConfig({
 })
 
 /** Wraps a database so a test can count the statements it runs (inside transactions too). */
-export function countStatements(db: Database): { db: Database; count(): number } {
+export function countStatements(db: Database): { db: Database; count(): number; transactions(): number } {
   let count = 0
+  let transactions = 0
   const wrap = (target: Database): Database =>
     new Proxy(target, {
       get(object, property, receiver) {
@@ -102,11 +103,14 @@ export function countStatements(db: Database): { db: Database; count(): number }
           }
         }
         if (property === "transaction") {
-          return <T>(work: (tx: Database) => Promise<T>) => object.transaction((tx) => work(wrap(tx)))
+          return <T>(work: (tx: Database) => Promise<T>) => {
+            transactions++
+            return object.transaction((tx) => work(wrap(tx)))
+          }
         }
         const value = Reflect.get(object, property, receiver)
         return typeof value === "function" ? value.bind(object) : value
       },
     })
-  return { db: wrap(db), count: () => count }
+  return { db: wrap(db), count: () => count, transactions: () => transactions }
 }
