@@ -1,42 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { introspectSchema } from "../../src/db/introspect.ts"
-import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
-import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
-import { runCli, show } from "./run-cli.ts"
+import { backendKinds } from "../support/backends.ts"
+import { linkedProject } from "./linked-project.ts"
+import { show } from "./run-cli.ts"
 
 for (const kind of backendKinds) {
   describe(`db:generate and db:migrate [${kind}]`, { timeout: 300_000 }, () => {
-    let project: Project
-    let database: FreshDatabase
-    const cli = (...args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: database.url } })
-    const tables = async () => {
-      const db = await database.open()
-      try {
-        return [...(await introspectSchema(db)).tables.keys()].sort()
-      } finally {
-        await db.close()
-      }
-    }
-
-    beforeAll(async () => {
-      database = await freshDatabase(kind)
-      project = createProject({
-        ...blogModuleFiles(),
-        ...configFile(),
-        "src/links/product-post.ts": linkFile("ProductModule.linkable.product, BlogModule.linkable.post"),
-      })
-    })
-    afterAll(async () => {
-      project?.cleanup()
-      await database?.drop()
-    })
+    const fixture = linkedProject(kind)
+    const { cli, tables, inspect } = fixture
 
     it("generates a migration file, applies it, then syncs the links", async () => {
       const generated = await cli("db:generate", "blog")
       expect(generated.code, show(generated)).toBe(0)
-      const dir = join(project.dir, "src/modules/blog/migrations")
+      const dir = join(fixture.project.dir, "src/modules/blog/migrations")
       const [file] = readdirSync(dir)
       expect(file).toMatch(/^\d{14}_blog\.sql$/)
       expect(readFileSync(join(dir, file), "utf8")).toContain('create table "post"')
@@ -71,8 +49,8 @@ for (const kind of backendKinds) {
 
     it("generates a second migration after a model change, and nothing once it is applied", async () => {
       const post = "src/modules/blog/models/post.ts"
-      const before = readFileSync(join(project.dir, post), "utf8")
-      project.write({
+      const before = readFileSync(join(fixture.project.dir, post), "utf8")
+      fixture.project.write({
         [post]: before
           .replace("title: model.text(),", "title: model.text().index(),")
           .replace(
@@ -82,7 +60,7 @@ for (const kind of backendKinds) {
       })
       const generated = await cli("db:generate", "blog")
       expect(generated.code, show(generated)).toBe(0)
-      const dir = join(project.dir, "src/modules/blog/migrations")
+      const dir = join(fixture.project.dir, "src/modules/blog/migrations")
       const files = readdirSync(dir).sort()
       expect(files).toHaveLength(2)
       const second = readFileSync(join(dir, files[1]), "utf8")
@@ -93,14 +71,9 @@ for (const kind of backendKinds) {
       const migrated = await cli("db:migrate", "--execute-safe-links")
       expect(migrated.code, show(migrated)).toBe(0)
       expect(migrated.stdout).toContain(`✓ blog: ${files[1]}`)
-      const db = await database.open()
-      try {
-        const post = (await introspectSchema(db)).tables.get("post")!
-        expect(post.columns.map((c) => c.name)).toContain("subtitle")
-        expect(post.indexes.map((i) => i.name)).toContain("IDX_post_title")
-      } finally {
-        await db.close()
-      }
+      const stored = await inspect(async (db) => (await introspectSchema(db)).tables.get("post")!)
+      expect(stored.columns.map((c) => c.name)).toContain("subtitle")
+      expect(stored.indexes.map((i) => i.name)).toContain("IDX_post_title")
       const again = await cli("db:generate", "blog")
       expect(again.stdout, show(again)).toContain("blog: no changes")
       expect(readdirSync(dir)).toHaveLength(2)

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Database } from "../../src/db/index.ts"
+import { describe, expect, it } from "vitest"
 import { introspectSchema } from "../../src/db/introspect.ts"
-import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
-import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
-import { type CliResult, runCli, show } from "./run-cli.ts"
+import { backendKinds } from "../support/backends.ts"
+import { blogModuleFiles, configFile, linkFile } from "../support/project.ts"
+import { linkedProject } from "./linked-project.ts"
+import { show } from "./run-cli.ts"
 
 const TABLE = "product_product_blog_post"
 const NOTE = `extraColumns: { note: { type: "text", nullable: true } }`
@@ -11,44 +11,18 @@ const NOTE = `extraColumns: { note: { type: "text", nullable: true } }`
 /** The seeds' story, run with the real CLI on a scaffolded project, on each backend. */
 for (const kind of backendKinds) {
   describe(`db:sync-links walks the seeds' story [${kind}]`, { timeout: 300_000 }, () => {
-    let project: Project
-    let database: FreshDatabase
-    const cli = async (...args: string[]): Promise<CliResult> => {
-      const result = await runCli(args, { cwd: project.dir, env: { DATABASE_URL: database.url } })
-      return result
-    }
-    const inspect = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
-      const db = await database.open()
-      try {
-        return await work(db)
-      } finally {
-        await db.close()
-      }
-    }
+    const fixture = linkedProject(kind)
+    const { cli, tables, inspect } = fixture
     const columns = (table: string) =>
       inspect(async (db) =>
         (await introspectSchema(db, { tables: [table] })).tables.get(table)?.columns.map((c) => c.name),
       )
-    const tables = () => inspect(async (db) => [...(await introspectSchema(db)).tables.keys()].sort())
     const rows = (table: string, column: string) =>
       inspect(async (db) =>
         (await db.query<Record<string, string>>(`select "${column}" from "${table}" order by id`)).rows.map(
           (r) => r[column],
         ),
       )
-
-    beforeAll(async () => {
-      database = await freshDatabase(kind)
-      project = createProject({
-        ...blogModuleFiles(),
-        ...configFile(),
-        "src/links/product-post.ts": linkFile("ProductModule.linkable.product, BlogModule.linkable.post"),
-      })
-    })
-    afterAll(async () => {
-      project?.cleanup()
-      await database?.drop()
-    })
 
     it("creates the link table the seeds describe", async () => {
       const dry = await cli("db:sync-links", "--dry-run")
@@ -76,7 +50,7 @@ for (const kind of backendKinds) {
     })
 
     it("adds isList, then an extra column, then switches to N:N, keeping the rows", async () => {
-      project.write({
+      fixture.project.write({
         "src/links/product-post.ts": linkFile(
           "ProductModule.linkable.product, { linkable: BlogModule.linkable.post, isList: true }",
         ),
@@ -86,7 +60,7 @@ for (const kind of backendKinds) {
       await inspect((db) =>
         db.exec(`insert into ${TABLE} (id, product_id, post_id) values ('link_2', 'prod_1', 'post_2')`),
       )
-      project.write({
+      fixture.project.write({
         "src/links/product-post.ts": linkFile(
           `ProductModule.linkable.product, { linkable: BlogModule.linkable.post, isList: true }, { database: { ${NOTE} } }`,
         ),
@@ -94,7 +68,7 @@ for (const kind of backendKinds) {
       const extra = await cli("db:sync-links", "--execute-safe")
       expect(extra.code, show(extra)).toBe(0)
       expect(await columns(TABLE)).toContain("note")
-      project.write({
+      fixture.project.write({
         "src/links/product-post.ts": linkFile(
           `{ linkable: ProductModule.linkable.product, isList: true }, { linkable: BlogModule.linkable.post, isList: true }, { database: { ${NOTE} } }`,
         ),
@@ -109,7 +83,7 @@ for (const kind of backendKinds) {
 
     it("changes nothing when a statement fails halfway through the apply", async () => {
       // Back to 1:1 (the rows break it) together with a new link: --execute-all accepts both.
-      project.write({
+      fixture.project.write({
         "src/links/product-post.ts": linkFile(
           `ProductModule.linkable.product, BlogModule.linkable.post, { database: { ${NOTE} } }`,
         ),
@@ -133,8 +107,8 @@ for (const kind of backendKinds) {
       expect(skipped.stdout).toContain(
         "✓ product.product <> blog.comment (product_product_blog_comment): create",
       )
-      project.remove("src/links/product-comment.ts")
-      project.write({
+      fixture.project.remove("src/links/product-comment.ts")
+      fixture.project.write({
         "src/links/product-post.ts": linkFile(
           `{ linkable: ProductModule.linkable.product, isList: true }, { linkable: BlogModule.linkable.post, isList: true }, { database: { ${NOTE} } }`,
         ),
@@ -144,8 +118,8 @@ for (const kind of backendKinds) {
     })
 
     it("keeps the table and its rows when the module is renamed and database.table is pinned", async () => {
-      project.remove("src/modules/blog")
-      project.write({
+      fixture.project.remove("src/modules/blog")
+      fixture.project.write({
         ...blogModuleFiles("article"),
         ...configFile(["./src/modules/article"]),
         "src/links/product-post.ts": linkFile(
@@ -162,8 +136,8 @@ for (const kind of backendKinds) {
     })
 
     it("renames the key column when the model is renamed, keeping the rows", async () => {
-      project.remove("src/modules/article")
-      project.write({
+      fixture.project.remove("src/modules/article")
+      fixture.project.write({
         ...blogModuleFiles("article", "essay"),
         "src/links/product-post.ts": linkFile(
           `{ linkable: ProductModule.linkable.product, isList: true }, { linkable: BlogModule.linkable.essay, isList: true }, { database: { table: "${TABLE}", ${NOTE} } }`,
@@ -185,7 +159,7 @@ for (const kind of backendKinds) {
     })
 
     it("deletes a removed link only with --execute-all", async () => {
-      project.remove("src/links/product-post.ts")
+      fixture.project.remove("src/links/product-post.ts")
       const asked = await cli("db:sync-links")
       expect(asked.code, show(asked)).toBe(0)
       expect(asked.stdout).toMatch(
