@@ -1,6 +1,7 @@
 /** modlink's public surface: what `import { … } from "modlink"` gives. */
 export { App, type CreateAppOptions, createApp, defineConfig, type ModlinkConfig } from "./app/index.ts"
 export { type DmlModel, model } from "./dml/index.ts"
+export type { CreateInput, InferTypeOf, UpdateInput } from "./dml/infer.ts"
 export { isModlinkError, ModlinkError } from "./errors/index.ts"
 export { type DefineLinkOptions, defineLink, type Linkable } from "./link/index.ts"
 export type {

@@ -13,9 +13,14 @@ export type ModelSchema = Record<string, Property | Relationship>
 /**
  * A data model: its names, scalar properties and in-module relationships. Built by `model.define`
  * and read by the module service, the schema derivation and the link resolver.
+ *
+ * `Name` (as written to `model.define`) and `Schema` (the builders) exist for the type checker:
+ * `InferTypeOf`, the generated service methods and query types are computed from them.
  */
-export class DmlModel {
+export class DmlModel<Name extends string = string, Schema extends ModelSchema = ModelSchema> {
   readonly kind = "model" as const
+  /** Never set: carries the type parameters so `infer.ts` can read them back. */
+  declare readonly "~types"?: { name: Name; schema: Schema }
   /** `productVariant` */
   readonly name: string
   /** `ProductVariant` */

@@ -12,9 +12,15 @@ export type PropertyValue =
 /**
  * A scalar property of a data model. Builders are mutable while a model file is being read and
  * frozen into plain data by `model.define`, which is why the modifiers return `this`.
+ *
+ * The type parameters exist for the type checker only (see `infer.ts`): `Output` is the value a
+ * record holds, `Input` what a create or update accepts, `Optional` whether a create may leave it
+ * out (nullable, defaulted or generated).
  */
-export class Property {
+export class Property<Output = unknown, Input = Output, Optional extends boolean = boolean> {
   readonly kind = "property" as const
+  /** Never set: carries the type parameters so `infer.ts` can read them back. */
+  declare readonly "~types"?: { output: Output; input: Input; optional: Optional }
   isPrimaryKey = false
   isNullable = false
   isUnique = false
@@ -35,15 +41,15 @@ export class Property {
     return this
   }
 
-  nullable(): this {
+  nullable(): Property<Output | null, Input | null, true> {
     this.isNullable = true
-    return this
+    return this as Property<Output | null, Input | null, true>
   }
 
-  default(value: PropertyValue | (() => PropertyValue)): this {
+  default(value: Output | (() => Output)): Property<Output, Input, true> {
     this.hasDefault = true
-    this.defaultValue = value
-    return this
+    this.defaultValue = value as PropertyValue | (() => PropertyValue)
+    return this as Property<Output, Input, true>
   }
 
   unique(name?: string): this {

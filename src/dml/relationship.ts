@@ -15,18 +15,29 @@ export interface RelationshipOptions {
  * A relationship between two models of the same module. The target is a thunk because models
  * usually reference each other and one of them is always defined first.
  */
-export class Relationship {
+export class Relationship<
+  Kind extends RelationshipKind = RelationshipKind,
+  Target = unknown,
+  Nullable extends boolean = boolean,
+  Options extends RelationshipOptions = RelationshipOptions,
+> {
   readonly kind = "relationship" as const
   isNullable = false
+  /**
+   * Never set: carries the type parameters for `infer.ts`. `Target` is the thunk's own type
+   * (`() => typeof Comment`), unconstrained so two models that point at each other can both be
+   * inferred: a constraint would make the checker resolve the thunk while its model is inferred.
+   */
+  declare readonly "~types"?: { kind: Kind; target: Target; nullable: Nullable; options: Options }
 
   constructor(
-    readonly type: RelationshipKind,
+    readonly type: Kind,
     readonly target: () => DmlModel,
     readonly options: RelationshipOptions = {},
   ) {}
 
-  nullable(): this {
+  nullable(): Relationship<Kind, Target, true, Options> {
     this.isNullable = true
-    return this
+    return this as Relationship<Kind, Target, true, Options>
   }
 }

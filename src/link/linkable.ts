@@ -3,15 +3,21 @@
  * `BlogModule.linkable.post` → `{ serviceName: "blog", field: "post", linkable: "post_id",
  * primaryKey: "id", entity: "Post" }`.
  */
-export interface Linkable {
+export interface Linkable<
+  Module extends string = string,
+  Field extends string = string,
+  Key extends string = string,
+  PrimaryKey extends string = string,
+  Entity extends string = string,
+> {
   /** Module name (first argument of `Module`). */
-  serviceName: string
+  serviceName: Module
   /** Model name in camel case (`post`, `productVariant`). */
-  field: string
+  field: Field
   /** Key column a link table uses for this model (`post_id`, `product_variant_id`). */
-  linkable: string
+  linkable: Key
   /** Primary key property of the model. */
-  primaryKey: string
+  primaryKey: PrimaryKey
   /** Model name in Pascal case (`Post`, `ProductVariant`). */
-  entity: string
+  entity: Entity
 }

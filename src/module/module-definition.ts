@@ -1,21 +1,39 @@
 import type { DmlModel } from "../dml/index.ts"
 import { moduleTables, type TableSchema } from "../dml/index.ts"
+import type { IdKey, LinkableKeyOf, ModelCamelName, ModelEntityName } from "../dml/infer.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { Linkable } from "../link/linkable.ts"
-import type { ModuleServiceClass } from "./module-service.ts"
+import type { ServiceClass } from "./module-service.ts"
+import type { ModelMap } from "./service-types.ts"
 
 /** `BlogModule.linkable.post`: the linkable entry of the model's primary key, plus one per key. */
-export type LinkableModel = Linkable & Record<string, Linkable>
+export type LinkableModel = Linkable & { readonly [primaryKey: string]: Linkable | string }
+
+/** The typed linkable entry of model `M` in module `Name`. */
+export type LinkableOf<Name extends string, M> = Linkable<
+  Name,
+  ModelCamelName<M>,
+  LinkableKeyOf<M>,
+  IdKey<M> & string,
+  ModelEntityName<M>
+> & { readonly [K in IdKey<M> & string]: Linkable<Name, ModelCamelName<M>, LinkableKeyOf<M>, K, ModelEntityName<M>> }
+
+/** `linkable` of a module whose service was generated from `Models`; loose for any other service. */
+export type LinkablesOf<Name extends string, Service> = Service extends { readonly "~models"?: infer Models }
+  ? Models extends ModelMap
+    ? { [K in keyof Models as ModelCamelName<Models[K]>]: LinkableOf<Name, Models[K]> }
+    : Record<string, LinkableModel>
+  : Record<string, LinkableModel>
 
 const MODULE = Symbol.for("modlink.module")
 
-export interface ModuleDefinition {
+export interface ModuleDefinition<Name extends string = string, Service extends ServiceClass = ServiceClass> {
   readonly [MODULE]: true
-  name: string
-  service: ModuleServiceClass
+  name: Name
+  service: Service
   models: readonly DmlModel[]
   /** One entry per data model, keyed by its camel name: `linkable.post`, `linkable.productVariant`. */
-  linkable: Record<string, LinkableModel>
+  linkable: LinkablesOf<Name, Service>
   /** Tables the module's models need (models and manyToMany pivots). */
   tables: TableSchema[]
 }
@@ -40,7 +58,10 @@ function linkableOf(module: string, model: DmlModel): LinkableModel {
  * Declares a module: a name and the service generated from its models. Models join the module
  * here, which is where relationships are checked to stay inside it.
  */
-export function Module(name: string, options: { service: ModuleServiceClass }): ModuleDefinition {
+export function Module<const Name extends string, Service extends ServiceClass>(
+  name: Name,
+  options: { service: Service },
+): ModuleDefinition<Name, Service> {
   if (typeof name !== "string" || !/^[a-z][a-z0-9_]*$/.test(name)) {
     throw new ModlinkError("INVALID_MODULE", `Invalid module name ${JSON.stringify(name)}`, {
       hint: 'use lower snake case starting with a letter, e.g. "blog" or "digital_product"',
@@ -70,7 +91,7 @@ export function Module(name: string, options: { service: ModuleServiceClass }): 
     name,
     service: options.service,
     models,
-    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])),
+    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])) as LinkablesOf<Name, Service>,
     tables,
   }
 }

@@ -6,11 +6,25 @@ import { changeRecords } from "./methods/remove.ts"
 import { createRecords, updateRecords } from "./methods/write.ts"
 import { modelRuntime } from "./model-runtime.ts"
 import { serviceContextOf } from "./service-context.ts"
+import type { ModelMap, ServiceMethods } from "./service-types.ts"
 
-/** A generated service class; methods are named per model, so they are typed by index. */
-export interface ModuleServiceClass {
-  new (...args: any[]): { [method: string]: any }
+/** What the app hands a service's constructor. */
+export interface ServiceDependencies {
+  container: unknown
+}
+
+/** A generated service class, or a class extending one; the app constructs it once. */
+export interface ServiceClass {
+  new (dependencies?: ServiceDependencies): object
   readonly models: readonly DmlModel[]
+}
+
+/** A generated service class; its methods are named and typed per model (`service-types.ts`). */
+export interface ModuleServiceClass<Models extends ModelMap> {
+  new (dependencies?: ServiceDependencies): ServiceMethods<Models>
+  readonly models: readonly DmlModel[]
+  /** Never set: the models the methods are typed from, for `Module`'s linkable entries. */
+  readonly "~models"?: Models
 }
 
 /**
@@ -18,7 +32,7 @@ export interface ModuleServiceClass {
  * updatePosts, retrievePost, listPosts, listAndCountPosts, deletePosts, softDeletePosts and
  * restorePosts, all batched and running on the app's query engine.
  */
-export function ModuleService(models: Record<string, DmlModel>): ModuleServiceClass {
+export function ModuleService<const Models extends ModelMap>(models: Models): ModuleServiceClass<Models> {
   const list = Object.values(models)
   const relationships = resolveRelationships(list)
   class GeneratedService {
@@ -70,5 +84,5 @@ export function ModuleService(models: Record<string, DmlModel>): ModuleServiceCl
       })
     }
   }
-  return GeneratedService
+  return GeneratedService as unknown as ModuleServiceClass<Models>
 }
