@@ -13,6 +13,7 @@ import { attachServiceContext, type ServiceContext } from "../module/index.ts"
 import { createQueryEngine, type QueryEngine } from "../query/index.ts"
 import { addLinks, type Entity, modelEntities, SchemaGraph } from "../schema/index.ts"
 import type { ModlinkConfig } from "./config.ts"
+import type { AppContainer, Container } from "./registry.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
@@ -32,9 +33,11 @@ export interface CreateAppOptions {
  * and the databases. `resolve` is the container scripts and user code use.
  */
 export class App {
-  private readonly services = new Map<string, Record<string, any>>()
+  private readonly services = new Map<string, object>()
   /** The link service: create, dismiss, delete (cascade), restore, list. */
-  readonly link: LinkService
+  readonly link: AppContainer["link"]
+  /** The query engine, typed by the app's modules and links once `modlink types` has run. */
+  readonly query: AppContainer["query"]
 
   constructor(
     readonly cwd: string,
@@ -45,22 +48,24 @@ export class App {
     readonly databases: ReadonlyMap<string, Database>,
     /** Module name → key of its database in `databases`. */
     readonly placement: ReadonlyMap<string, string>,
-    readonly query: QueryEngine,
+    query: QueryEngine,
     readonly warnings: readonly string[],
   ) {
-    this.link = createLinkService({
+    this.query = query as AppContainer["query"]
+    const link = createLinkService({
       links,
       databases,
       placement,
       modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
     })
+    this.link = link as AppContainer["link"]
     for (const { definition } of modules) {
       const service = new definition.service({ container: this })
       const context: ServiceContext = {
         module: definition.name,
         db: this.databaseOf(definition.name),
-        query: this.query,
-        afterChange: linkCascadeHook(this.link, definition.name),
+        query,
+        afterChange: linkCascadeHook(link, definition.name),
       }
       attachServiceContext(service, context)
       this.services.set(definition.name, service)
@@ -76,12 +81,12 @@ export class App {
     return this.databases.get(this.placement.get(module) ?? "main")!
   }
 
-  /** `"query"`, `"link"`, or a module name (its service). */
-  resolve<T = any>(name: string): T {
-    if (name === "query") return this.query as T
-    if (name === "link") return this.link as T
+  /** `"query"`, `"link"`, or a module name (its service), typed per name (`registry.ts`). */
+  resolve<Name extends keyof Container & string>(name: Name): Container[Name] {
+    if (name === "query") return this.query as Container[Name]
+    if (name === "link") return this.link as Container[Name]
     const service = this.services.get(name)
-    if (service) return service as T
+    if (service) return service as Container[Name]
     throw new ModlinkError("INVALID_INPUT", `Nothing named "${name}" in the container`, {
       hint: suggest(name, ["query", "link", ...this.services.keys()], "registered names"),
     })
@@ -89,7 +94,7 @@ export class App {
 
   /** Called after commit when link rows become live (`attached`) or are removed (`detached`). */
   onLink(event: LinkEventName, handler: LinkEventHandler): () => void {
-    return this.link.onLink(event, handler)
+    return (this.link as LinkService).onLink(event, handler)
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { ModlinkError, suggest } from "../errors/index.ts"
 import type { DefineLinkOptions, LinkSideDefinition, LinkSideInput } from "./link-definition.ts"
+import type { LinkType, LinkTypeOf } from "./link-types.ts"
 import type { Linkable } from "./linkable.ts"
 import { describeLink, type ResolvedLink } from "./resolved-link.ts"
 
@@ -13,9 +14,11 @@ export const LINK_HANDLE = Symbol.for("modlink.link")
  * What `defineLink` returns: the link as written. The app fills in `resolved` once every module is
  * loaded; only then are the names known (they depend on the modules in the config).
  */
-export class LinkHandle {
+export class LinkHandle<Type extends LinkType = LinkType> {
   readonly [LINK_HANDLE] = true
   resolved?: ResolvedLink
+  /** Never set: the link's sides and extra columns for the type checker (`link-types.ts`). */
+  declare readonly "~link"?: Type
 
   constructor(
     readonly left: LinkSideDefinition,
@@ -70,11 +73,11 @@ const SIDE_FORMS =
  * under `src/links/`. Only the shape of the arguments is checked here: whether the modules and
  * models exist is known when the app loads the link (`resolveLinks`).
  */
-export function defineLink(
-  left: LinkSideInput,
-  right: LinkSideInput,
-  options: DefineLinkOptions = {},
-): LinkHandle {
+export function defineLink<
+  const Left extends LinkSideInput,
+  const Right extends LinkSideInput,
+  const Options extends DefineLinkOptions = {},
+>(left: Left, right: Right, options: Options = {} as Options): LinkHandle<LinkTypeOf<Left, Right, Options>> {
   const leftSide = readSide(left, "first")
   const rightSide = readSide(right, "second")
   readOptions(options)

@@ -20,8 +20,8 @@ export type LinkableOf<Name extends string, M> = Linkable<
 
 /** `linkable` of a module whose service was generated from `Models`; loose for any other service. */
 export type LinkablesOf<Name extends string, Service> = Service extends { readonly "~models"?: infer Models }
-  ? Models extends ModelMap
-    ? { [K in keyof Models as ModelCamelName<Models[K]>]: LinkableOf<Name, Models[K]> }
+  ? [NonNullable<Models>] extends [infer Map extends ModelMap]
+    ? { [K in keyof Map as ModelCamelName<Map[K]>]: LinkableOf<Name, Map[K]> }
     : Record<string, LinkableModel>
   : Record<string, LinkableModel>
 

@@ -38,9 +38,9 @@ export interface ServiceFindConfig<
   Relations extends readonly string[],
 > {
   /** Fields to return (`"title"`, `"comments.body"`); every field when omitted. */
-  select?: Select & CheckPaths<Graph<Models>, Entity<M>, Select>
+  select?: CheckPaths<Graph<Models>, Entity<M>, Select>
   /** Relations to include whole (`"comments"`, `"variants.options"`). */
-  relations?: Relations & CheckPaths<Graph<Models>, Entity<M>, Relations>
+  relations?: CheckPaths<Graph<Models>, Entity<M>, Relations>
   order?: GraphOrder<Graph<Models>, Entity<M>>
   skip?: number
   take?: number

@@ -12,6 +12,7 @@ export interface QueryEngineOptions {
   databases: ReadonlyMap<string, Database>
 }
 
+/** The engine as the app builds it; `types/typed-query.ts` gives an app's typed view of it. */
 export interface QueryEngine {
   /** Records of `input.entity` with the requested fields and related records, as plain objects. */
   graph<Row = Record<string, unknown>>(input: GraphInput): Promise<GraphResult<Row>>

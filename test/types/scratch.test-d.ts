@@ -1,18 +1,17 @@
 import { expectTypeOf, test } from "vitest"
-import type { InferTypeOf } from "modlink"
-import BlogModule from "../../examples/blog/src/modules/blog/index.ts"
-import { BlogModuleService } from "../../examples/blog/src/modules/blog/service.ts"
-import { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
+import { createApp } from "modlink"
 
 test("scratch", async () => {
-  const blog = new BlogModuleService()
-  const created = await blog.createPosts([{ title: "a", body: "b" }])
-  expectTypeOf(created).toEqualTypeOf<InferTypeOf<typeof Post>[]>()
-  const listed = await blog.listPosts({ title: { $ilike: "x" } }, { select: ["title", "comments.body"] })
-  expectTypeOf(listed).toEqualTypeOf<{ id: string; title: string; comments: { id: string; body: string }[] }[]>()
+  const app = await createApp()
+  const blog = app.resolve("blog")
+  const posts = await blog.createPosts([{ title: "a", body: "b" }])
+  const { data } = await app.query.graph({ entity: "product", fields: ["title", "post.title", "post.comments.*", "collection.posts.product_tags.value"] })
+  expectTypeOf(data[0]).toEqualTypeOf<{ id: string }>()
+  await app.link.create({ product: { product_id: "p" }, blog: { post_id: posts[0].id } })
   // @ts-expect-error typo
-  await blog.createPosts([{ title: "a", body: "b", nmae: "x" }])
-  // @ts-expect-error typo in select
-  await blog.listPosts({}, { select: ["titel"] })
-  expectTypeOf(BlogModule.linkable.post.linkable).toEqualTypeOf<"post_id">()
+  await app.link.create({ product: { product_id: "p" }, blog: { psot_id: posts[0].id } })
+  // @ts-expect-error typo
+  await app.query.graph({ entity: "product", fields: ["titel"] })
+  // @ts-expect-error typo
+  await app.query.graph({ entity: "prodcut", fields: ["title"] })
 })

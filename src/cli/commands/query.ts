@@ -1,3 +1,4 @@
+import { untypedApp } from "../../app/untyped-app.ts"
 import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
@@ -47,11 +48,11 @@ export function registerQuery(program: Command): void {
         const input = graphInput(entity, flags)
         return withApp(options, async (app) => {
           if (flags.explain) {
-            const explained = await app.query.explain(input)
+            const explained = await untypedApp(app).query.explain(input)
             console.log(flags.json ? JSON.stringify(explained, null, 2) : renderExplain(explained))
             return 0
           }
-          const result = await app.query.graph(input)
+          const result = await untypedApp(app).query.graph(input)
           if (flags.json) {
             console.log(JSON.stringify(result, null, 2))
             return 0

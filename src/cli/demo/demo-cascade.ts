@@ -1,13 +1,15 @@
 import type { App } from "../../app/index.ts"
-import type { CascadeReport, DeleteOptions, RecordsInput } from "../../link/service/link-input.ts"
+import { untypedApp } from "../../app/untyped-app.ts"
+import type { CascadeReport } from "../../link/service/link-input.ts"
 import { countLinkRows } from "../links/count-link-rows.ts"
 import { colors } from "../output/colors.ts"
 import { heading } from "../output/heading.ts"
 import { renderTable } from "../output/table.ts"
 import { formatCall } from "./format-call.ts"
 
-interface LinkDelete {
-  delete(input: RecordsInput, options?: DeleteOptions): Promise<CascadeReport>
+/** The product service's method the demo calls; the demo runs on whatever app it loaded. */
+interface ProductDelete {
+  softDeleteProducts(ids: string[]): Promise<unknown>
 }
 
 /** What a cascade report holds, one line per link and per module key. */
@@ -25,7 +27,7 @@ function renderReport(report: CascadeReport): string {
 async function counts(app: App): Promise<Map<string, number>> {
   const result = new Map<string, number>()
   for (const entity of ["product", "post"]) {
-    const { metadata } = await app.query.graph({ entity, fields: ["id"], pagination: { take: 1 } })
+    const { metadata } = await untypedApp(app).query.graph({ entity, fields: ["id"], pagination: { take: 1 } })
     result.set(`${entity} records`, metadata?.count ?? 0)
   }
   const tables = app.links.flatMap((l) => (l.table ? [[l.entryPoint, l.table] as const] : []))
@@ -44,8 +46,8 @@ async function counts(app: App): Promise<Map<string, number>> {
  * collection links.
  */
 export async function showCascade(app: App, section: number): Promise<void> {
-  const link = app.resolve<LinkDelete>("link")
-  const { data } = await app.query.graph<{ id: string; title: string }>({
+  const { query, link } = untypedApp(app)
+  const { data } = await query.graph<{ id: string; title: string }>({
     entity: "product",
     fields: ["id", "title"],
     pagination: { take: 2, order: { title: "ASC" } },
@@ -68,7 +70,7 @@ export async function showCascade(app: App, section: number): Promise<void> {
   )
   const before = await counts(app)
   console.log(colors.cyan(formatCall("product.softDeleteProducts", ids)))
-  await app.resolve("product").softDeleteProducts(ids)
+  await (untypedApp(app).resolve("product") as ProductDelete).softDeleteProducts(ids)
   const after = await counts(app)
   console.log(
     renderTable(

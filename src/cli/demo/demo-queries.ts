@@ -1,3 +1,4 @@
+import { untypedApp } from "../../app/untyped-app.ts"
 import type { App } from "../../app/index.ts"
 import type { GraphInput } from "../../query/query-input.ts"
 import { colors } from "../output/colors.ts"
@@ -63,7 +64,7 @@ export async function showQueries(app: App, firstSection: number): Promise<numbe
   for (const [i, { title, note, input }] of QUERIES.entries()) {
     console.log(heading(firstSection + i, title, note))
     console.log(colors.cyan(formatCall("query.graph", input)))
-    const result = await app.query.graph(input)
+    const result = await untypedApp(app).query.graph(input)
     console.log(renderRecords(result.data, input.fields))
     if (result.metadata) {
       console.log(colors.dim(`${result.data.length} shown of ${result.metadata.count} (metadata.count)`))

@@ -34,25 +34,32 @@ export interface LinkServiceOptions {
   modules?: readonly ModuleModels[]
 }
 
-/** `app.link` / `container.resolve("link")`. */
-export interface LinkService {
+/**
+ * `app.link` / `container.resolve("link")`. The input types default to the loose shapes; an app
+ * typed by its `modlink-env.d.ts` gets its own links' keys (`app/registry.ts`).
+ */
+export interface LinkService<
+  Input extends object = LinkInput,
+  ListInput extends object = LinkListInput,
+  Records extends object = RecordsInput,
+> {
   /** Links pairs; re-creating a pair updates the extra columns given and revives it if dismissed. */
-  create(input: LinkInput | readonly LinkInput[]): Promise<LinkRow[]>
+  create(input: Input | readonly Input[]): Promise<LinkRow[]>
   /** Soft-deletes the given pairs; pairs not linked are skipped. Returns the rows dismissed. */
-  dismiss(input: LinkInput | readonly LinkInput[]): Promise<LinkRow[]>
+  dismiss(input: Input | readonly Input[]): Promise<LinkRow[]>
   /** After records were deleted in their modules: removes their links and cascades (`dryRun` previews). */
-  delete(input: RecordsInput, options?: DeleteOptions): Promise<CascadeReport>
+  delete(input: Records, options?: DeleteOptions): Promise<CascadeReport>
   /** After records were restored in their modules: brings back what their cascades removed. */
-  restore(input: RecordsInput): Promise<CascadeReport>
+  restore(input: Records): Promise<CascadeReport>
   /** Link rows of the pairs given; a side left out (or `{}`) matches any id. */
   list(
-    input: LinkListInput | readonly LinkListInput[],
+    input: ListInput | readonly ListInput[],
     options?: ListOptions & { asLinkDefinition?: false },
   ): Promise<LinkRow[]>
   list(
-    input: LinkListInput | readonly LinkListInput[],
+    input: ListInput | readonly ListInput[],
     options: ListOptions & { asLinkDefinition: true },
-  ): Promise<LinkInput[]>
+  ): Promise<Input[]>
   /** Called after commit with the rows that became live (`attached`) or were removed (`detached`). */
   onLink(event: LinkEventName, handler: LinkEventHandler): () => void
 }
@@ -107,7 +114,7 @@ export function createLinkService(options: LinkServiceOptions): LinkService {
       return report
     },
     list(input: LinkListInput | readonly LinkListInput[], listOptions?: ListOptions) {
-      return listLinks(main, graph, asList(input), listOptions) as Promise<any>
+      return listLinks(main, graph, asList(input), listOptions) as Promise<never>
     },
     onLink: (event, handler) => events.on(event, handler),
   }

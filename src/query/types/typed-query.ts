@@ -1,0 +1,36 @@
+import type { ExplainResult, GraphResult, OrderDirection } from "../query-input.ts"
+import type { CheckPaths, SelectedRow } from "./field-paths.ts"
+import type { GraphFilters } from "./filters.ts"
+import type { GraphShape } from "./graph-shape.ts"
+import type { GraphOrder } from "./order.ts"
+
+/** `query.graph` input for entity `E` of graph `G`: entity, fields, filters and order all checked. */
+export interface TypedGraphInput<G extends GraphShape, E extends keyof G & string, Fields extends readonly string[]> {
+  /** A model (`product`) or a link entry point (`product_post`). */
+  entity: E
+  /** Paths: `"*"`, `"title"`, `"post.*"`, `"posts.comments.body"`. */
+  fields: CheckPaths<G, E, Fields>
+  filters?: GraphFilters<G, E>
+  pagination?: { skip?: number; take?: number; order?: GraphOrder<G, E> }
+  /** Per relation path: its own page, order and filter (checked at run time). */
+  nested?: {
+    [path: string]: {
+      skip?: number
+      take?: number
+      order?: { [field: string]: OrderDirection | object }
+      filters?: { [field: string]: unknown }
+    }
+  }
+  /** Include soft-deleted records and dismissed links. */
+  withDeleted?: boolean
+}
+
+/** The query engine typed by an app's graph: rows typed from the entity and the field paths. */
+export interface TypedQuery<G extends GraphShape> {
+  graph<const E extends keyof G & string, const Fields extends readonly string[]>(
+    input: TypedGraphInput<G, E, Fields>,
+  ): Promise<GraphResult<SelectedRow<G, E, Fields[number]>>>
+  explain<const E extends keyof G & string, const Fields extends readonly string[]>(
+    input: TypedGraphInput<G, E, Fields>,
+  ): ExplainResult
+}
