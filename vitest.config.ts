@@ -9,5 +9,12 @@ export default defineConfig({
     minWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Type tests (`*.test-d.ts`): one tsc run over their own project, which includes the example
+    // app's modlink-env.d.ts, so `npm test` fails when the typed surface regresses.
+    typecheck: {
+      enabled: true,
+      include: ["test/types/**/*.test-d.ts"],
+      tsconfig: "test/types/tsconfig.json",
+    },
   },
 })

@@ -71,7 +71,7 @@ type ItemsOf<C extends ExtraColumnOptions> = C extends { options: { items: reado
   : string
 
 type ExtraOf<O> = O extends { database: { extraColumns: infer Columns } }
-  ? { [K in keyof Columns as SnakeCase<K & string>]: Columns[K] extends ExtraColumnOptions ? ExtraValue<Columns[K]> : never }
+  ? { -readonly [K in keyof Columns as SnakeCase<K & string>]: Columns[K] extends ExtraColumnOptions ? ExtraValue<Columns[K]> : never }
   : {}
 
 /** The link a `defineLink(left, right, options)` call declares. */
