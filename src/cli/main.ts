@@ -7,6 +7,7 @@ import { registerExec } from "./commands/exec.ts"
 import { registerInit } from "./commands/init.ts"
 import { registerLinks } from "./commands/links.ts"
 import { registerQuery } from "./commands/query.ts"
+import { registerTypes } from "./commands/types.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
@@ -19,6 +20,7 @@ const commands: ((program: Command) => void)[] = [
   registerExec,
   registerLinks,
   registerQuery,
+  registerTypes,
 ]
 
 export function buildProgram(): Command {
