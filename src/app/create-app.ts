@@ -13,11 +13,11 @@ import { attachServiceContext, type ServiceContext } from "../module/index.ts"
 import { createQueryEngine, type QueryEngine } from "../query/index.ts"
 import { addLinks, type Entity, modelEntities, SchemaGraph } from "../schema/index.ts"
 import type { ModlinkConfig } from "./config.ts"
-import type { AppContainer, Container } from "./registry.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
 import { openDatabases } from "./open-databases.ts"
+import type { AppContainer, Container } from "./registry.ts"
 
 export interface CreateAppOptions {
   /** Project root holding `modlink.config.ts` and `src/links/`. Defaults to the current folder. */

@@ -41,13 +41,14 @@ export type AppLinks = ModlinkRegistry extends { links: infer Links extends read
 
 type LinkTypeOfHandle<H> = H extends { readonly "~link"?: infer T extends LinkType } ? T : never
 
-type ModelsOf<D> = D extends ModuleDefinition<string, infer Service>
-  ? Service extends { readonly "~models"?: infer Models }
-    ? [NonNullable<Models>] extends [infer Map extends ModelMap]
-      ? Map[keyof Map]
+type ModelsOf<D> =
+  D extends ModuleDefinition<string, infer Service>
+    ? Service extends { readonly "~models"?: infer Models }
+      ? [NonNullable<Models>] extends [infer Map extends ModelMap]
+        ? Map[keyof Map]
+        : never
       : never
     : never
-  : never
 
 type AppModels<Modules> = Extract<{ [K in keyof Modules]: ModelsOf<Modules[K]> }[keyof Modules], DmlModel>
 
@@ -84,7 +85,9 @@ type RecordsOf<Modules> = {
     ? { [Key in LinkableKeys<Entries>]?: string | readonly string[] }
     : never
 }
-type LinkableKeys<Entries> = { [K in keyof Entries]: Entries[K] extends Linkable ? Entries[K]["linkable"] : never }[keyof Entries]
+type LinkableKeys<Entries> = {
+  [K in keyof Entries]: Entries[K] extends Linkable ? Entries[K]["linkable"] : never
+}[keyof Entries]
 
 /** The link service of a registered app: only its links' module keys, `<model>_id` keys and extra columns. */
 export type AppLinkService<Modules, Links extends LinkType> = LinkService<
@@ -105,7 +108,9 @@ export type TypedContainer<Modules, Links extends LinkType> = {
 export type UntypedContainer = { query: QueryEngine; link: LinkService } & { [name: string]: unknown }
 
 /** The app's own names: typed once registered, loose before. */
-export type AppContainer = [AppModules] extends [never] ? UntypedContainer : TypedContainer<AppModules, AppLinks>
+export type AppContainer = [AppModules] extends [never]
+  ? UntypedContainer
+  : TypedContainer<AppModules, AppLinks>
 
 /**
  * What `app.resolve` and an exec script's `container.resolve` return, by name. A registry may set

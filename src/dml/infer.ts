@@ -23,35 +23,35 @@ export type ModelSnakeName<M> = SnakeCase<CamelCase<NameOf<M>>>
 type PropertyOutput<P> = P extends Property<infer Output, unknown, boolean> ? Output : never
 type PropertyInput<P> = P extends Property<unknown, infer Input, boolean> ? Input : never
 
-type PropertyKeys<S> = { [K in keyof S]: S[K] extends Property<unknown, unknown, boolean> ? K : never }[keyof S]
+type PropertyKeys<S> = {
+  [K in keyof S]: S[K] extends Property<unknown, unknown, boolean> ? K : never
+}[keyof S]
 type RelationshipKeys<S> = {
   [K in keyof S]: S[K] extends Relationship<infer _Kind, unknown, boolean> ? K : never
 }[keyof S]
 
 /** The model a relationship's thunk returns. */
-export type RelationshipTarget<R> = R extends Relationship<infer _Kind, infer Target, boolean>
-  ? Target extends () => infer M
-    ? M
+export type RelationshipTarget<R> =
+  R extends Relationship<infer _Kind, infer Target, boolean>
+    ? Target extends () => infer M
+      ? M
+      : never
     : never
-  : never
 
 /** belongsTo, and hasOne with `foreignKey: true`, store `<name>_id` on this model. */
-type OwnsForeignKey<R> = R extends Relationship<"belongsTo", unknown, boolean>
-  ? true
-  : R extends Relationship<"hasOne", unknown, boolean, infer Options>
-    ? Options extends { foreignKey: true }
-      ? true
+type OwnsForeignKey<R> =
+  R extends Relationship<"belongsTo", unknown, boolean>
+    ? true
+    : R extends Relationship<"hasOne", unknown, boolean, infer Options>
+      ? Options extends { foreignKey: true }
+        ? true
+        : false
       : false
-    : false
 
 type ForeignKeys<S> = {
-  [K in RelationshipKeys<S> as OwnsForeignKey<S[K]> extends true ? `${K & string}_id` : never]: S[K] extends Relationship<
-    infer _Kind,
-    unknown,
-    true
-  >
-    ? string | null
-    : string
+  [K in RelationshipKeys<S> as OwnsForeignKey<S[K]> extends true
+    ? `${K & string}_id`
+    : never]: S[K] extends Relationship<infer _Kind, unknown, true> ? string | null : string
 }
 
 type NullableForeignKeys<S> = {
@@ -83,7 +83,9 @@ type OptionalPropertyKeys<S> = {
  */
 export type CreateInput<M> = Simplify<
   {
-    [K in Exclude<PropertyKeys<SchemaOf<M>>, OptionalPropertyKeys<SchemaOf<M>>>]: PropertyInput<SchemaOf<M>[K]>
+    [K in Exclude<PropertyKeys<SchemaOf<M>>, OptionalPropertyKeys<SchemaOf<M>>>]: PropertyInput<
+      SchemaOf<M>[K]
+    >
   } & {
     [K in OptionalPropertyKeys<SchemaOf<M>>]?: PropertyInput<SchemaOf<M>[K]>
   } & { [K in Exclude<keyof ForeignKeys<SchemaOf<M>>, NullableForeignKeys<SchemaOf<M>>>]: string } & {
@@ -92,13 +94,14 @@ export type CreateInput<M> = Simplify<
 >
 
 /** Primary key property names: those marked `.primaryKey()`, else the `model.id()` one. */
-export type PrimaryKeyOf<M> = PropertyKeys<SchemaOf<M>> extends infer K
-  ? K extends keyof SchemaOf<M>
-    ? SchemaOf<M>[K] extends Property<unknown, unknown, boolean>
-      ? K
+export type PrimaryKeyOf<M> =
+  PropertyKeys<SchemaOf<M>> extends infer K
+    ? K extends keyof SchemaOf<M>
+      ? SchemaOf<M>[K] extends Property<unknown, unknown, boolean>
+        ? K
+        : never
       : never
     : never
-  : never
 
 /** What `update<Models>` accepts per record: the primary key, and any writable field. */
 export type UpdateInput<M> = Simplify<{ [K in IdKey<M>]: string } & Partial<Omit<CreateInput<M>, IdKey<M>>>>
@@ -108,7 +111,8 @@ export type UpdateInput<M> = Simplify<{ [K in IdKey<M>]: string } & Partial<Omit
  * `id()` property or a text marked `.primaryKey()`); which one is decided at run time, so the type
  * takes `id` when the model has it, else every key of the record that is a string.
  */
-export type IdKey<M> = "id" extends PropertyKeys<SchemaOf<M>> ? "id" : Extract<PropertyKeys<SchemaOf<M>>, string>
+export type IdKey<M> =
+  "id" extends PropertyKeys<SchemaOf<M>> ? "id" : Extract<PropertyKeys<SchemaOf<M>>, string>
 
 /** The relationship fields of a model with their target model and list-ness. */
 export type RelationsOf<M> = {

@@ -26,7 +26,13 @@ type SnakeWords<S extends string, Previous extends string = ""> = S extends `${i
   : ""
 
 type IsUpper<C extends string> = C extends Lowercase<C> ? false : true
-type IsLowerOrDigit<C extends string> = C extends "" ? false : C extends Uppercase<C> ? (C extends `${Digit}` ? true : false) : true
+type IsLowerOrDigit<C extends string> = C extends ""
+  ? false
+  : C extends Uppercase<C>
+    ? C extends `${Digit}`
+      ? true
+      : false
+    : true
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9
 
 /**
@@ -50,7 +56,26 @@ export type Plural<S extends string> = S extends `${infer Head}${IrregularSingul
         : `${S}s`
 
 type Consonant = Exclude<
-  "b" | "c" | "d" | "f" | "g" | "h" | "j" | "k" | "l" | "m" | "n" | "p" | "q" | "r" | "s" | "t" | "v" | "w" | "x" | "z",
+  | "b"
+  | "c"
+  | "d"
+  | "f"
+  | "g"
+  | "h"
+  | "j"
+  | "k"
+  | "l"
+  | "m"
+  | "n"
+  | "p"
+  | "q"
+  | "r"
+  | "s"
+  | "t"
+  | "v"
+  | "w"
+  | "x"
+  | "z",
   never
 >
 

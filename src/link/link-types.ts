@@ -5,7 +5,6 @@
  */
 import type { Plural, SnakeCase } from "../dml/type-names.ts"
 import type { DefineLinkOptions, ExtraColumnOptions, LinkSideInput } from "./link-definition.ts"
-import type { Linkable } from "./linkable.ts"
 
 /** One side as the types see it. */
 export interface LinkSideType {
@@ -30,7 +29,11 @@ export interface LinkType {
 type SideOf<S> = S extends { serviceName: string }
   ? SideFrom<S, false, never>
   : S extends { linkable: infer L }
-    ? SideFrom<L, S extends { isList: true } ? true : false, S extends { field: infer F extends string } ? F : never>
+    ? SideFrom<
+        L,
+        S extends { isList: true } ? true : false,
+        S extends { field: infer F extends string } ? F : never
+      >
     : never
 
 type SideFrom<L, IsList extends boolean, Field extends string> = L extends {
@@ -66,16 +69,26 @@ type ExtraValue<C extends ExtraColumnOptions> =
                   : number)
   | (C extends { nullable: true } ? null : never)
 
-type ItemsOf<C extends ExtraColumnOptions> = C extends { options: { items: readonly (infer I extends string)[] } }
+type ItemsOf<C extends ExtraColumnOptions> = C extends {
+  options: { items: readonly (infer I extends string)[] }
+}
   ? I
   : string
 
 type ExtraOf<O> = O extends { database: { extraColumns: infer Columns } }
-  ? { -readonly [K in keyof Columns as SnakeCase<K & string>]: Columns[K] extends ExtraColumnOptions ? ExtraValue<Columns[K]> : never }
+  ? {
+      -readonly [K in keyof Columns as SnakeCase<K & string>]: Columns[K] extends ExtraColumnOptions
+        ? ExtraValue<Columns[K]>
+        : never
+    }
   : {}
 
 /** The link a `defineLink(left, right, options)` call declares. */
-export type LinkTypeOf<Left extends LinkSideInput, Right extends LinkSideInput, Options extends DefineLinkOptions> = {
+export type LinkTypeOf<
+  Left extends LinkSideInput,
+  Right extends LinkSideInput,
+  Options extends DefineLinkOptions,
+> = {
   left: SideOf<Left>
   right: SideOf<Right>
   readOnly: Options extends { readOnly: true } ? true : false
@@ -94,5 +107,8 @@ export type QueryFieldOf<S extends LinkSideType> = [S["field"]] extends [never]
 
 /** Key columns of the link table; prefixed with the module when both sides share a key name. */
 export type KeyColumnsOf<L extends LinkType> = L["left"]["key"] extends L["right"]["key"]
-  ? [`${SnakeCase<L["left"]["module"]>}_${L["left"]["key"]}`, `${SnakeCase<L["right"]["module"]>}_${L["right"]["key"]}`]
+  ? [
+      `${SnakeCase<L["left"]["module"]>}_${L["left"]["key"]}`,
+      `${SnakeCase<L["right"]["module"]>}_${L["right"]["key"]}`,
+    ]
   : [L["left"]["key"], L["right"]["key"]]

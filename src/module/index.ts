@@ -1,12 +1,18 @@
 export { methodNames } from "./method-names.ts"
 export type { FindConfig } from "./methods/read.ts"
 export type { RemoveOptions } from "./methods/remove.ts"
-export { isModuleDefinition, type LinkableModel, type LinkableOf, Module, type ModuleDefinition } from "./module-definition.ts"
+export {
+  isModuleDefinition,
+  type LinkableModel,
+  type LinkableOf,
+  Module,
+  type ModuleDefinition,
+} from "./module-definition.ts"
 export { ModuleService, type ModuleServiceClass, type ServiceClass } from "./module-service.ts"
-export type { ModelMap, ServiceMethods } from "./service-types.ts"
 export {
   attachServiceContext,
   type RecordChange,
   type ServiceContext,
   type ServiceGraphRunner,
 } from "./service-context.ts"
+export type { ModelMap, ServiceMethods } from "./service-types.ts"

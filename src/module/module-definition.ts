@@ -16,7 +16,15 @@ export type LinkableOf<Name extends string, M> = Linkable<
   LinkableKeyOf<M>,
   IdKey<M> & string,
   ModelEntityName<M>
-> & { readonly [K in IdKey<M> & string]: Linkable<Name, ModelCamelName<M>, LinkableKeyOf<M>, K, ModelEntityName<M>> }
+> & {
+  readonly [K in IdKey<M> & string]: Linkable<
+    Name,
+    ModelCamelName<M>,
+    LinkableKeyOf<M>,
+    K,
+    ModelEntityName<M>
+  >
+}
 
 /** `linkable` of a module whose service was generated from `Models`; loose for any other service. */
 export type LinkablesOf<Name extends string, Service> = Service extends { readonly "~models"?: infer Models }
@@ -91,7 +99,10 @@ export function Module<const Name extends string, Service extends ServiceClass>(
     name,
     service: options.service,
     models,
-    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])) as LinkablesOf<Name, Service>,
+    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])) as LinkablesOf<
+      Name,
+      Service
+    >,
     tables,
   }
 }

@@ -59,7 +59,10 @@ export type ServiceRow<
   (Select extends readonly [] ? "*" : Select[number]) | RelationFields<Relations[number]>
 >
 
-export type ServiceFilters<Models extends ModelMap, M extends DmlModel> = GraphFilters<Graph<Models>, Entity<M>>
+export type ServiceFilters<Models extends ModelMap, M extends DmlModel> = GraphFilters<
+  Graph<Models>,
+  Entity<M>
+>
 
 /** A record, several, or a filter: whom delete, softDelete and restore act on. */
 export type Selector<Models extends ModelMap, M extends DmlModel> =

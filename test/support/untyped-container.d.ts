@@ -6,7 +6,6 @@ import type {} from "../../src/index.ts"
 
 declare module "../../src/index.ts" {
   interface ModlinkRegistry {
-    // biome-ignore lint/suspicious/noExplicitAny: services of ad hoc test modules, resolved by name
     container: Record<string, any>
   }
 }

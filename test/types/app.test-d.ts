@@ -44,7 +44,10 @@ describe("container", () => {
 
 describe("query.graph", () => {
   test("fields through relationships and links, both directions", async () => {
-    const { data } = await query.graph({ entity: "product", fields: ["title", "post.title", "post.comments.*"] })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["title", "post.title", "post.comments.*"],
+    })
     expectTypeOf(data).toEqualTypeOf<
       {
         id: string
@@ -116,7 +119,10 @@ describe("query.graph", () => {
       id: string
       comments: {
         id: string
-        post: { id: string; product: { id: string; collection: { id: string; title: string } | null } | null } | null
+        post: {
+          id: string
+          product: { id: string; collection: { id: string; title: string } | null } | null
+        } | null
       }[]
     } | null>()
   })
@@ -137,7 +143,11 @@ describe("query.graph", () => {
       },
       pagination: { skip: 0, take: 10, order: { title: "ASC", collection: { title: "DESC" } } },
     })
-    await query.graph({ entity: "post", fields: ["title"], pagination: { order: { "product.title": "desc" } } })
+    await query.graph({
+      entity: "post",
+      fields: ["title"],
+      pagination: { order: { "product.title": "desc" } },
+    })
   })
 
   test("an unknown entity, field or segment is an error", async () => {
@@ -175,7 +185,11 @@ describe("query.graph", () => {
     // @ts-expect-error order by an unknown field
     await query.graph({ entity: "product", fields: ["title"], pagination: { order: { titel: "ASC" } } })
     // @ts-expect-error a list cannot order its parent
-    await query.graph({ entity: "product", fields: ["title"], pagination: { order: { variants: { title: "ASC" } } } })
+    await query.graph({
+      entity: "product",
+      fields: ["title"],
+      pagination: { order: { variants: { title: "ASC" } } },
+    })
     // @ts-expect-error take is a number
     await query.graph({ entity: "product", fields: ["title"], pagination: { take: "10" } })
   })
@@ -191,7 +205,11 @@ describe("link service", () => {
   test("create, dismiss and list take the app's links' keys", async () => {
     await link.create({ product: { product_id: "prod_1" }, blog: { post_id: "post_1" } })
     await link.create([
-      { product: { product_collection_id: "c" }, blog: { post_id: "p" }, data: { position: 2, pinned: true } },
+      {
+        product: { product_collection_id: "c" },
+        blog: { post_id: "p" },
+        data: { position: 2, pinned: true },
+      },
       { blog: { post_id: "p" }, product: { product_tag_id: "t" } },
     ])
     await link.dismiss({ product: { product_id: "prod_1" }, blog: { post_id: "post_1" } })
@@ -209,9 +227,17 @@ describe("link service", () => {
     // @ts-expect-error no link between products and comments
     await link.create({ product: { product_id: "p" }, blog: { comment_id: "x" } })
     // @ts-expect-error no extra column "postion"
-    await link.create({ product: { product_collection_id: "c" }, blog: { post_id: "p" }, data: { postion: 1 } })
+    await link.create({
+      product: { product_collection_id: "c" },
+      blog: { post_id: "p" },
+      data: { postion: 1 },
+    })
     // @ts-expect-error position is a number
-    await link.create({ product: { product_collection_id: "c" }, blog: { post_id: "p" }, data: { position: "1" } })
+    await link.create({
+      product: { product_collection_id: "c" },
+      blog: { post_id: "p" },
+      data: { position: "1" },
+    })
     // @ts-expect-error ids are strings
     await link.dismiss({ product: { product_id: 1 }, blog: { post_id: "p" } })
     // @ts-expect-error no key "product_ids"

@@ -1,10 +1,10 @@
 /** Records and inputs from models (issue 12, item 1): every DML type, modifiers, relationships. */
 import { type CreateInput, type InferTypeOf, model, type UpdateInput } from "modlink"
 import { describe, expectTypeOf, test } from "vitest"
-import { Comment } from "../../examples/blog/src/modules/blog/models/comment.ts"
-import { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
-import { Product } from "../../src/modules/product/models/product.ts"
-import { ProductVariant } from "../../src/modules/product/models/product-variant.ts"
+import type { Comment } from "../../examples/blog/src/modules/blog/models/comment.ts"
+import type { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
+import type { Product } from "../../src/modules/product/models/product.ts"
+import type { ProductVariant } from "../../src/modules/product/models/product-variant.ts"
 
 const Everything = model.define("everything", {
   id: model.id({ prefix: "ev" }).primaryKey(),

@@ -1,8 +1,8 @@
 /** Services typed from their models (issue 12, item 2), on the example's blog and the product module. */
 import type { InferTypeOf } from "modlink"
 import { describe, expectTypeOf, test } from "vitest"
-import { Comment } from "../../examples/blog/src/modules/blog/models/comment.ts"
-import { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
+import type { Comment } from "../../examples/blog/src/modules/blog/models/comment.ts"
+import type { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
 import { BlogModuleService } from "../../examples/blog/src/modules/blog/service.ts"
 import type { Product } from "../../src/modules/product/models/product.ts"
 import { ProductModuleService } from "../../src/modules/product/service.ts"
@@ -103,7 +103,9 @@ describe("list, listAndCount, retrieve", () => {
   })
 
   test("select narrows the result; the key always comes back", async () => {
-    expectTypeOf(await blog.listPosts({}, { select: ["title"] })).toEqualTypeOf<{ id: string; title: string }[]>()
+    expectTypeOf(await blog.listPosts({}, { select: ["title"] })).toEqualTypeOf<
+      { id: string; title: string }[]
+    >()
     expectTypeOf(await blog.retrievePost("p", { select: ["views", "status"] })).toEqualTypeOf<{
       id: string
       views: number
@@ -112,9 +114,9 @@ describe("list, listAndCount, retrieve", () => {
     expectTypeOf(await blog.listComments({}, { select: ["body", "post.title"] })).toEqualTypeOf<
       { id: string; body: string; post: { id: string; title: string } | null }[]
     >()
-    expectTypeOf(await blog.listAndCountPosts({}, { select: ["title", "comments.author"], take: 5 })).toEqualTypeOf<
-      [{ id: string; title: string; comments: { id: string; author: string }[] }[], number]
-    >()
+    expectTypeOf(
+      await blog.listAndCountPosts({}, { select: ["title", "comments.author"], take: 5 }),
+    ).toEqualTypeOf<[{ id: string; title: string; comments: { id: string; author: string }[] }[], number]>()
   })
 
   test("relations include the related records whole", async () => {

@@ -1,5 +1,5 @@
-import { untypedApp } from "../../app/untyped-app.ts"
 import type { Command } from "commander"
+import { untypedApp } from "../../app/untyped-app.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"

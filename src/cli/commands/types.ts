@@ -1,5 +1,5 @@
-import type { Command } from "commander"
 import { relative } from "node:path"
+import type { Command } from "commander"
 import { writeTypesFile } from "../../app/types-file.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"

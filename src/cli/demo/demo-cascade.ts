@@ -27,7 +27,11 @@ function renderReport(report: CascadeReport): string {
 async function counts(app: App): Promise<Map<string, number>> {
   const result = new Map<string, number>()
   for (const entity of ["product", "post"]) {
-    const { metadata } = await untypedApp(app).query.graph({ entity, fields: ["id"], pagination: { take: 1 } })
+    const { metadata } = await untypedApp(app).query.graph({
+      entity,
+      fields: ["id"],
+      pagination: { take: 1 },
+    })
     result.set(`${entity} records`, metadata?.count ?? 0)
   }
   const tables = app.links.flatMap((l) => (l.table ? [[l.entryPoint, l.table] as const] : []))

@@ -1,5 +1,5 @@
-import { untypedApp } from "../../app/untyped-app.ts"
 import type { App } from "../../app/index.ts"
+import { untypedApp } from "../../app/untyped-app.ts"
 import type { GraphInput } from "../../query/query-input.ts"
 import { colors } from "../output/colors.ts"
 import { heading } from "../output/heading.ts"

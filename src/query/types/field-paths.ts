@@ -50,7 +50,8 @@ type Scalars<G extends GraphShape, E extends PropertyKey, Paths extends string> 
   : Pick<G[E & keyof G]["fields"], Extract<Paths | G[E & keyof G]["key"], keyof G[E & keyof G]["fields"]>>
 
 type Related<G extends GraphShape, E extends PropertyKey, Paths extends string> = {
-  [R in RelationNames<Paths> & keyof G[E & keyof G]["relations"]]: G[E & keyof G]["relations"][R]["list"] extends true
+  [R in RelationNames<Paths> & keyof G[E & keyof G]["relations"]]: G[E &
+    keyof G]["relations"][R]["list"] extends true
     ? SelectedRow<G, G[E & keyof G]["relations"][R]["target"], SubPaths<Paths, R & string>>[]
     : SelectedRow<G, G[E & keyof G]["relations"][R]["target"], SubPaths<Paths, R & string>> | null
 }
@@ -60,6 +61,8 @@ type Related<G extends GraphShape, E extends PropertyKey, Paths extends string> 
  * and each relation as a record (or null) or a list of records. A path that is not a literal
  * (`string`) selects every field, as `"*"`.
  */
-export type SelectedRow<G extends GraphShape, E extends PropertyKey, Paths extends string> = string extends Paths
-  ? G[E & keyof G]["fields"]
-  : Simplify<Scalars<G, E, Paths> & Related<G, E, Paths>>
+export type SelectedRow<
+  G extends GraphShape,
+  E extends PropertyKey,
+  Paths extends string,
+> = string extends Paths ? G[E & keyof G]["fields"] : Simplify<Scalars<G, E, Paths> & Related<G, E, Paths>>

@@ -37,9 +37,7 @@ export type LinkRelations<Edges, E> = {
 
 /** A link's own entity: the row id, one key per side, the extra columns, the timestamps. */
 export type LinkEntity<L extends LinkType> = {
-  fields: Simplify<
-    { id: string } & { [K in KeyColumnsOf<L>[number]]: string } & L["extra"] & Timestamps
-  >
+  fields: Simplify<{ id: string } & { [K in KeyColumnsOf<L>[number]]: string } & L["extra"] & Timestamps>
   key: KeyColumnsOf<L>[number]
   relations: {
     [S in L["left"]["entity"] | L["right"]["entity"]]: { target: S; list: false }

@@ -1,5 +1,4 @@
-import type { InferTypeOf, ModelSnakeName, RelationsOf } from "../../dml/infer.ts"
-import type { IdKey } from "../../dml/infer.ts"
+import type { IdKey, InferTypeOf, ModelSnakeName, RelationsOf } from "../../dml/infer.ts"
 import type { DmlModel } from "../../dml/model.ts"
 
 /** A model as a query entity: its record, its key and its relationships by field name. */

@@ -15,5 +15,8 @@ export type GraphOrder<G extends GraphShape, E extends PropertyKey> = {
 } & {
   [R in SingleRelations<G, E>]?: GraphOrder<G, G[E & keyof G]["relations"][R]["target"]>
 } & {
-  [R in SingleRelations<G, E> as `${R}.${keyof G[G[E & keyof G]["relations"][R]["target"] & keyof G]["fields"] & string}`]?: OrderDirection
+  [R in SingleRelations<
+    G,
+    E
+  > as `${R}.${keyof G[G[E & keyof G]["relations"][R]["target"] & keyof G]["fields"] & string}`]?: OrderDirection
 }

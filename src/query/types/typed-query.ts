@@ -5,7 +5,11 @@ import type { GraphShape } from "./graph-shape.ts"
 import type { GraphOrder } from "./order.ts"
 
 /** `query.graph` input for entity `E` of graph `G`: entity, fields, filters and order all checked. */
-export interface TypedGraphInput<G extends GraphShape, E extends keyof G & string, Fields extends readonly string[]> {
+export interface TypedGraphInput<
+  G extends GraphShape,
+  E extends keyof G & string,
+  Fields extends readonly string[],
+> {
   /** A model (`product`) or a link entry point (`product_post`). */
   entity: E
   /** Paths: `"*"`, `"title"`, `"post.*"`, `"posts.comments.body"`. */
