@@ -48,6 +48,9 @@ export type ErrorCode =
   | "MIGRATION_FAILED"
   | "CASCADE_FAILED"
   | "DATABASE"
+  | "TRANSACTION_ABORTED"
+  | "TRANSACTION_CONFLICT"
+  | "TWO_PHASE_UNAVAILABLE"
 
 /**
  * By name and code rather than instanceof: user files loaded at run time may carry their own copy
