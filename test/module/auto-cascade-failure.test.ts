@@ -28,8 +28,12 @@ describeBackends("auto cascade that fails", ({ url }) => {
     await app.db.query("drop table product_product_blog_post")
     const error = await blog.softDeletePosts([post.id]).catch((e: unknown) => e)
     expect(isModlinkError(error) && error.code).toBe("CASCADE_FAILED")
-    expect((error as Error).message).toMatch(/softDelete of 1 post record\(s\) rolled back: their link cascade failed/)
-    expect((error as { hint?: string }).hint).toBe("nothing was changed; fix the cause and make the same call again")
+    expect((error as Error).message).toMatch(
+      /softDelete of 1 post record\(s\) rolled back: their link cascade failed/,
+    )
+    expect((error as { hint?: string }).hint).toBe(
+      "nothing was changed; fix the cause and make the same call again",
+    )
     expect(await blog.listPosts({ id: post.id })).toMatchObject([{ id: post.id }])
   })
 })

@@ -55,7 +55,10 @@ describeBackends("a transaction in an exec script", ({ url }) => {
   }
 
   it("leaves nothing when the process is killed (kill -9) inside the transaction", async () => {
-    const run = startCli(["--database-url", url(), "exec", "./src/scripts/tx.ts", "killed", "hang"], project.dir)
+    const run = startCli(
+      ["--database-url", url(), "exec", "./src/scripts/tx.ts", "killed", "hang"],
+      project.dir,
+    )
     await new Promise<void>((resolve, reject) => {
       run.child.stdout.on("data", (chunk: Buffer) => {
         if (chunk.toString().includes("INSIDE")) resolve()

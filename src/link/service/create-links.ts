@@ -191,6 +191,19 @@ export async function createLinks(
       groups.map((g) => g.link),
     )
     if (!link) throw error
+    if (main.inTransaction) {
+      // The caller's transaction is aborted by the violation: nothing more can be read in it to
+      // name the stored row, so the index's own words say which key was taken.
+      throw new ModlinkError(
+        "CARDINALITY",
+        `A concurrent transaction took a link ${link.entryPoint} allows once`,
+        {
+          hint: `${(error as ModlinkError).details?.detail ?? "a key is linked already"}; this transaction rolls back (${link.file})`,
+          details: { link: link.entryPoint, table: link.table, cause: (error as ModlinkError).details },
+          cause: error,
+        },
+      )
+    }
     const group = groups.find((g) => g.link === link)!
     await checkStored(main, group)
     throw new ModlinkError("CARDINALITY", `A concurrent write took a link ${link.entryPoint} allows once`, {
