@@ -7,7 +7,7 @@ import { describeBackends } from "../support/backends.ts"
 import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
 import { startApp } from "../support/start-app.ts"
 
-describeBackends("app.transaction", ({ url }) => {
+describeBackends("app.transaction", ({ kind, url }) => {
   let project: Project
   let app: App
   const events: LinkEvent[] = []
@@ -170,15 +170,57 @@ describeBackends("app.transaction", ({ url }) => {
     expect(await count("product_product_blog_post", sql`post_id = ${post.id} and deleted_at is null`)).toBe(0)
   })
 
-  it("takes an isolation level and refuses an unknown one by name", async () => {
-    const level = await app.transaction(
-      async (scope) => {
-        await scope.resolve("blog").createPosts({ title: "serializable" })
-        return (await app.db.kind) && scope.resolve("query")
-      },
-      { isolationLevel: "serializable" },
-    )
-    expect(level).toBeDefined()
+  /**
+   * Two serializable transactions each read the "seat" posts and add one when there is none: the
+   * write skew serializable isolation exists to stop. Both read before either writes, so one of them
+   * must be aborted by PostgreSQL (PGlite runs one transaction at a time: nothing to race).
+   */
+  async function bookSeat(seat: string, options: { retries?: number }) {
+    let arrived = 0
+    let release!: () => void
+    const bothRead = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const attempts: number[] = [0, 0]
+    const book = (who: number) =>
+      app.transaction(
+        async (scope) => {
+          const first = attempts[who]++ === 0
+          const taken = await scope.resolve("blog").listPosts({ title: seat })
+          if (first && ++arrived === 2) release()
+          if (first) await bothRead
+          if (taken.length === 0) await scope.resolve("blog").createPosts({ title: seat })
+        },
+        { isolationLevel: "serializable", ...options },
+      )
+    const outcomes = await Promise.allSettled([book(0), book(1)])
+    return { outcomes, attempts, seats: await count("post", sql`title = ${seat}`) }
+  }
+
+  it.skipIf(kind === "pglite")(
+    "surfaces a serialization failure as TRANSACTION_CONFLICT, nothing committed",
+    async () => {
+      const { outcomes, seats } = await bookSeat("seat-a", {})
+      const rejected = outcomes.filter((o) => o.status === "rejected") as PromiseRejectedResult[]
+      expect(rejected).toHaveLength(1)
+      expect(isModlinkError(rejected[0].reason) && rejected[0].reason.code).toBe("TRANSACTION_CONFLICT")
+      expect(rejected[0].reason.hint).toMatch(/retries: 3/)
+      expect(seats).toBe(1)
+    },
+  )
+
+  it.skipIf(kind === "pglite")(
+    "re-runs the callback after a serialization failure when retries are allowed",
+    async () => {
+      const { outcomes, attempts, seats } = await bookSeat("seat-b", { retries: 3 })
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled"])
+      // One of them ran again, saw the other's seat, and added none.
+      expect(attempts.reduce((a, b) => a + b)).toBe(3)
+      expect(seats).toBe(1)
+    },
+  )
+
+  it("refuses an unknown isolation level and bad retries by name", async () => {
     await expect(
       app.transaction(async () => {}, { isolationLevel: "serialisable" as never }),
     ).rejects.toThrow(/Unknown isolation level "serialisable".*did you mean "serializable"/s)

@@ -64,7 +64,9 @@ describeBackends("a transaction across two databases without prepared transactio
     const error = await writeBoth(app, "refused").catch((e: unknown) => e)
     expect(isModlinkError(error) && error.code).toBe("TWO_PHASE_UNAVAILABLE")
     expect((error as Error).message).toMatch(
-      kind === "pglite" ? /is PGlite, which has no prepared transactions/ : /has max_prepared_transactions = 0/,
+      kind === "pglite"
+        ? /is PGlite, which has no prepared transactions/
+        : /has max_prepared_transactions = 0/,
     )
     expect(await counts(app, "refused")).toEqual({ product: 0, post: 0, link: 0 })
   })

@@ -44,7 +44,9 @@ async function asPostgres(args: string[]): Promise<void> {
 }
 
 /** `settings` are extra server settings (`{ max_prepared_transactions: 8 }`). */
-export async function startPrivatePostgres(settings: Record<string, string | number> = {}): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(
+  settings: Record<string, string | number> = {},
+): Promise<PrivatePostgres> {
   const dir = mkdtempSync(join(tmpdir(), "modlink-private-pg-"))
   chownSync(
     dir,
