@@ -8,10 +8,7 @@ import { canonicalType } from "./normalize-sql.ts"
  * migrations would fail on `create table`, so they are recorded as applied instead), `partial`
  * otherwise, with what differs.
  */
-export type BaselineState =
-  | { kind: "fresh" }
-  | { kind: "match" }
-  | { kind: "partial"; differences: string[] }
+export type BaselineState = { kind: "fresh" } | { kind: "match" } | { kind: "partial"; differences: string[] }
 
 /**
  * Compares tables, columns, types, nullability and primary keys: what a query or a write of the

@@ -59,7 +59,11 @@ export async function ensureMigrationsTable(db: Database): Promise<void> {
  * Marks files as applied without running them, all or none: the baseline of a module whose tables
  * were made by someone else. Files already recorded stay as they were.
  */
-export async function recordMigrations(db: Database, moduleName: string, names: readonly string[]): Promise<void> {
+export async function recordMigrations(
+  db: Database,
+  moduleName: string,
+  names: readonly string[],
+): Promise<void> {
   if (names.length === 0) return
   await ensureMigrationsTable(db)
   await db.query(

@@ -46,10 +46,10 @@ describeBackends("product module", ({ db }) => {
     const [variant] = await service.createProductVariants([
       { title: "Shirt S", product_id: product.id, sku: "SHIRT-S" },
     ])
-    await db().query(
-      "insert into product_variant_option (variant_id, option_value_id) values ($1, $2)",
-      [variant.id, small.id],
-    )
+    await db().query("insert into product_variant_option (variant_id, option_value_id) values ($1, $2)", [
+      variant.id,
+      small.id,
+    ])
     const [read] = await service.listProducts(
       { id: product.id },
       { relations: ["variants.options", "options.values"] },

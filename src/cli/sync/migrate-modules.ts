@@ -6,7 +6,7 @@ import { diffTables } from "../../sync/diff-tables.ts"
 import { pendingMigrations } from "../../sync/migration-files.ts"
 import { runMigrations } from "../../sync/run-migrations.ts"
 import { colors } from "../output/colors.ts"
-import { baselineModule } from "./baseline-module.ts"
+import { applyBaseline, type Baseline, planBaseline } from "./baseline-module.ts"
 
 export interface MigrateModulesOptions {
   dryRun: boolean
@@ -26,23 +26,31 @@ export async function migrateModules(app: App, options: MigrateModulesOptions): 
   const names = app.modules.map(({ definition }) => definition.name)
   for (const name of forced) {
     if (!names.includes(name)) {
-      throw new ModlinkError("INVALID_INPUT", `--baseline names module "${name}", which the config does not load`, {
-        hint: suggest(name, names, "modules"),
-      })
+      throw new ModlinkError(
+        "INVALID_INPUT",
+        `--baseline names module "${name}", which the config does not load`,
+        {
+          hint: suggest(name, names, "modules"),
+        },
+      )
     }
   }
-  for (const { definition, dir } of app.modules) {
-    if (!dir) continue
-    const db = app.databaseOf(definition.name)
-    const migrationsDir = join(dir, "migrations")
-    const pending = await pendingMigrations(db, definition.name, migrationsDir)
-    const baselined = await baselineModule(db, definition, migrationsDir, {
-      dryRun: options.dryRun,
-      force: forced.has(definition.name),
-    })
+  const placed = app.modules.flatMap(({ definition, dir }) =>
+    dir ? [{ definition, db: app.databaseOf(definition.name), migrationsDir: join(dir, "migrations") }] : [],
+  )
+  // Every module is checked before any migration runs: a drift refuses the whole run, not half of it.
+  const baselines = new Map<string, Baseline>()
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = await planBaseline(db, definition, migrationsDir, forced.has(definition.name))
+    if (baseline) baselines.set(definition.name, baseline)
+  }
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = baselines.get(definition.name)
+    if (baseline) await applyBaseline(baseline, options.dryRun)
     if (options.dryRun) {
-      if (!baselined) {
-        for (const file of pending) console.log(`  ${definition.name}: would apply ${file}`)
+      if (baseline) continue
+      for (const file of await pendingMigrations(db, definition.name, migrationsDir)) {
+        console.log(`  ${definition.name}: would apply ${file}`)
       }
       continue
     }
