@@ -134,6 +134,7 @@ describe.skipIf(!backendKinds.includes("postgres") || !existsSync(DUMP))(
     let empty: FreshDatabase
     let project: Project
     let db: Database
+    let handWritten = ""
     const cli = (args: string[], url = medusa.url) =>
       runCli(args, { cwd: project.dir, env: { DATABASE_URL: url } })
 
@@ -195,7 +196,8 @@ describe.skipIf(!backendKinds.includes("postgres") || !existsSync(DUMP))(
       project.write({ "src/scripts/adopted.ts": ADOPTED_SCRIPT })
       const run = await cli(["exec", "./src/scripts/adopted.ts"])
       expect(run.code, show(run)).toBe(0)
-      const products = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+      handWritten = run.stdout.trim().split("\n").at(-1)!
+      const products = JSON.parse(handWritten) as {
         post: { title: string } | null
         notes: { title: string }[]
       }[]
@@ -203,6 +205,28 @@ describe.skipIf(!backendKinds.includes("postgres") || !existsSync(DUMP))(
       for (const product of products) {
         expect(product.post?.title).toEqual(expect.any(String))
         expect(product.notes).toHaveLength(5)
+      }
+    })
+
+    it("db:pull writes a blog module from the tables that answers query.graph as the hand-written one", async () => {
+      const pulling = createProject({
+        "modlink.config.ts": files["modlink.config.ts"].replace(', "./src/modules/blog"', ""),
+      })
+      try {
+        const run = (args: string[]) => runCli(args, { cwd: pulling.dir, env: { DATABASE_URL: medusa.url } })
+        const pulled = await run(["db:pull", "--tables", "post,note,badge", "--module", "blog"])
+        expect(pulled.code, show(pulled)).toBe(0)
+        pulling.write({
+          "modlink.config.ts": files["modlink.config.ts"],
+          "src/links/blog-product.ts": files["src/links/blog-product.ts"],
+          "src/links/product-notes.ts": files["src/links/product-notes.ts"],
+          "src/scripts/adopted.ts": ADOPTED_SCRIPT,
+        })
+        const read = await run(["exec", "./src/scripts/adopted.ts"])
+        expect(read.code, show(read)).toBe(0)
+        expect(read.stdout.trim().split("\n").at(-1)).toBe(handWritten)
+      } finally {
+        pulling.cleanup()
       }
     })
 

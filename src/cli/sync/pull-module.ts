@@ -32,8 +32,10 @@ export async function pullModule(app: App, options: PullOptions): Promise<number
       hint: "use lower case letters, digits and underscores, starting with a letter (e.g. shop)",
     })
   }
+  // The module being pulled again owns its tables too, but they are the ones to read.
+  const others = app.modules.filter(({ definition }) => definition.name !== options.module)
   const owned = new Set([
-    ...app.modules.flatMap(({ definition }) => definition.tables.map((table) => table.name)),
+    ...others.flatMap(({ definition }) => definition.tables.map((table) => table.name)),
     ...app.links.flatMap((link) => (link.table ? [link.table] : [])),
   ])
   const tables = pickTables(await introspectSchema(app.db), owned, options.tables)
