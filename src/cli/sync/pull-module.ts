@@ -67,7 +67,13 @@ export async function pullModule(app: App, options: PullOptions): Promise<number
   const migrationsDir = join(app.cwd, "src/modules", options.module, "migrations")
   if (migrationFiles(migrationsDir).length === 0) {
     const changes = diffTables(moduleTables(models), { schema: "public", tables: new Map() })
-    const file = writeMigrationFile(migrationsDir, options.module, changes)
+    const file = writeMigrationFile(
+      migrationsDir,
+      options.module,
+      changes,
+      new Date(),
+      "Written by `modlink db:pull` from tables that exist, and recorded as applied there: it creates them on a new database.",
+    )
     await recordMigrations(app.db, options.module, [relative(migrationsDir, file)])
     console.log(
       `${colors.green("✓")} wrote ${relative(app.cwd, file)}, recorded as applied (its tables exist)`,
