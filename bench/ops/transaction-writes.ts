@@ -36,14 +36,12 @@ export function createAndLink(app: App, db: Database, posts: string[], inTransac
   const input = titles.map((title, i) => ({ title, handle: handles[i], status: "published" }))
   const work = async (scope: { resolve(name: string): any }) => {
     const products = await scope.resolve("product").createProducts(input)
-    await scope
-      .resolve("link")
-      .create(
-        products.map((p: { id: string }, i: number) => ({
-          product: { product_id: p.id },
-          blog: { post_id: posts[i] },
-        })),
-      )
+    await scope.resolve("link").create(
+      products.map((p: { id: string }, i: number) => ({
+        product: { product_id: p.id },
+        blog: { post_id: posts[i] },
+      })),
+    )
   }
   return {
     name: `createProducts + link.create ×${size}, ${inTransaction ? "one app.transaction" : "two calls, no transaction"}`,

@@ -7,7 +7,7 @@ import { backendKinds, type FreshDatabase, freshDatabase } from "../support/back
 import type { Project } from "../support/project.ts"
 import { startApp } from "../support/start-app.ts"
 import { linkProject } from "./support/link-project.ts"
-import { type LinkShape, livePairs, type Operation, type PairOf, pairKey, replay } from "./support/replay.ts"
+import { type LinkShape, livePairs, type Operation, type PairOf, replay } from "./support/replay.ts"
 
 /**
  * 32 clients, each its own app (own pool, own connections), create, dismiss and re-create links on
