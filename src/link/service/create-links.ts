@@ -161,9 +161,8 @@ export async function createLinks(
   groups: readonly LinkGroup[],
 ): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
   for (const group of groups) checkBatch(group)
-  // Inside a caller's transaction too the index decides: reading first would not save the caller's
-  // work (a refused call marks the transaction failed either way) and costs a round trip.
-  const reads = groups.filter((group) => requiredColumns(group.link).length > 0)
+  // Inside a caller's transaction a unique violation would abort the caller's work too.
+  const reads = groups.filter((group) => main.inTransaction || requiredColumns(group.link).length > 0)
   const writes = groups.map((group) => ({ group, statements: groupWrites(group) }))
   const run = async (db: Database) => {
     for (const group of reads) await checkStored(db, group)
@@ -193,8 +192,8 @@ export async function createLinks(
     )
     if (!link) throw error
     if (main.inTransaction) {
-      // The violation aborted the caller's transaction: nothing more can be read in it to name the
-      // stored row, so the index's own words say which key is taken (by a stored row or a concurrent one).
+      // A concurrent transaction took the key after the read: the violation aborted the caller's
+      // transaction, so nothing more can be read in it, and the index's own words name the key.
       throw new ModlinkError(
         "CARDINALITY",
         `Link ${link.entryPoint} refused a pair its cardinality does not allow: ${(error as ModlinkError).details?.detail ?? "a key is linked already"}`,
