@@ -53,7 +53,8 @@ describeBackends("a transaction across two databases without prepared transactio
     blog = await freshDatabase(kind)
     project = twoDatabaseProject(url(), blog.url)
     app = await startApp(project.dir, url())
-  })
+    // Two databases to create and push; PGlite is slow to start on a busy machine.
+  }, 240_000)
   afterAll(async () => {
     await app?.close()
     await blog?.drop()
