@@ -51,7 +51,10 @@ async function start(): Promise<void> {
       tab("query", "Query", href("query")),
     )
     const view = { graph: graphView, records: recordsView, record: recordView, query: queryView }[route.view]
-    view(main, schema, route).catch((error) => mount(main, errorBox(error)))
+    // Each render gets its own element: a slower earlier view that finishes late fills a detached one.
+    const target = h("div", { class: "view" })
+    mount(main, target)
+    view(target, schema, route).catch((error) => mount(target, errorBox(error)))
   }
   window.addEventListener("hashchange", render)
   render()

@@ -45,12 +45,12 @@ export function relationshipLines(r: GraphRelationship): string[] {
 }
 
 /**
- * Lays the graph out left to right with dagre: modules are compound nodes (groups) holding
+ * Lays the graph out top to bottom with dagre: modules are compound nodes (groups) holding
  * their models, relationships and links are edges whose labels get space of their own.
  */
 export function layoutGraph(graph: AppGraph): GraphLayout {
   const g = new Graph({ compound: true, multigraph: true })
-  g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 90, edgesep: 16, marginx: 24, marginy: 24 })
+  g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 56, edgesep: 12, marginx: 24, marginy: 24 })
   g.setDefaultEdgeLabel(() => ({}))
   const nodeId = (module: string, model: string) => `${module}.${model}`
   for (const module of graph.modules) {

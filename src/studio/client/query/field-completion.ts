@@ -15,8 +15,9 @@ export function attachFieldCompletion(
   let items: string[] = []
   const segment = () => {
     const before = input.value.slice(0, input.selectionStart ?? input.value.length)
-    const start = before.lastIndexOf(",") + 1
-    return { start, text: before.slice(start).trimStart() }
+    const afterComma = before.lastIndexOf(",") + 1
+    const text = before.slice(afterComma).trimStart()
+    return { start: before.length - text.length, text }
   }
   const accept = (choice: string) => {
     const { start } = segment()

@@ -51,7 +51,7 @@ export async function linkPanel(panel: HTMLElement, _schema: Schema, link: Graph
       link.readOnly ? "read-only (no table)" : link.rows === null ? "table not synced" : String(link.rows),
     ),
     h("dt", null, "file"),
-    h("dd", null, link.file),
+    h("dd", null, link.file.replace(/^.*?(?=src[\\/]links[\\/])/, "")),
   )
   const body = h("div", null, h("p", { class: "muted" }, "Loading the table…"))
   mount(

@@ -79,7 +79,10 @@ export async function recordView(main: HTMLElement, schema: Schema, route: Route
   const entity = schema.entity(name)
   if (!entity) throw new Error(`Unknown entity "${name}"`)
   const reload = () => recordView(main, schema, route).catch((error) => mount(main, errorBox(error)))
-  const edges = entity.edges.filter((e) => schema.entity(e.target))
+  // Links first: they are what no other admin shows; relationships inside the module follow.
+  const edges = entity.edges
+    .filter((e) => schema.entity(e.target))
+    .sort((a, b) => Number(a.kind === "relation") - Number(b.kind === "relation"))
   const nested = Object.fromEntries(edges.filter((e) => e.isList).map((e) => [e.name, { take: LINKED_PAGE }]))
   const result = await api.query({
     entity: name,
