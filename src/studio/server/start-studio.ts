@@ -84,15 +84,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
 
   async function handleApi(request: IncomingMessage, path: string): Promise<unknown> {
     checkToken(request, token)
-    const route = routes.find((r) => r.pattern.test(path))
-    if (!route)
-      throw new HttpError(
-        404,
-        "NOT_FOUND",
-        `No API endpoint ${path}`,
-        write ? undefined : "write endpoints exist only with `modlink studio --write`",
-      )
-    if (route.method !== request.method) throw new HttpError(405, "METHOD", `${path} takes ${route.method}`)
+    const route = routes.find((r) => r.method === request.method && r.pattern.test(path))
+    if (!route) {
+      const hint = write ? undefined : "write endpoints exist only with `modlink studio --write`"
+      throw new HttpError(404, "NOT_FOUND", `No API endpoint ${request.method} ${path}`, hint)
+    }
     const body = request.method === "POST" ? await readJsonBody(request, maxBodyBytes, timeoutMs) : undefined
     const params = path.match(route.pattern)!.slice(1)
     return route.handle({ app, write, body, params })
