@@ -66,7 +66,17 @@ export function registerStudio(program: Command): void {
         if (warning) console.error(`${colors.yellow("warning")} ${warning}`)
         const app = await createApp({ cwd: options.cwd, databaseUrl: options.databaseUrl })
         try {
-          const studio = await startStudio({ app, host: flags.host, port, write: flags.write })
+          const studio = await startStudio({ app, host: flags.host, port, write: flags.write }).catch(
+            (error) => {
+              if (error?.code === "EADDRINUSE") {
+                throw new UsageError(
+                  `Port ${port} on ${flags.host} is in use`,
+                  "pick another with --port, or --port 0 for any free one",
+                )
+              }
+              throw error
+            },
+          )
           console.log(`modlink studio${flags.write ? colors.yellow(" (write mode)") : ""} is running at`)
           console.log(`  ${studio.url}`)
           console.log(

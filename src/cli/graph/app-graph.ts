@@ -45,9 +45,12 @@ function relationshipsOf(models: readonly Entity[]): GraphRelationship[] {
       const known = byPair.get(pair)
       if (known) {
         known.fields.push(`${edge.source}.${edge.name}`)
-        // The list side tells which end is "many"; a pair seen first from its single side is flipped.
+        // The list side tells which end is "many"; a pair seen first from its single side is
+        // flipped, and lists both ways are many-to-many.
         if (edge.isList && known.cardinality === "1:1") {
           Object.assign(known, { source: edge.source, target: edge.target, cardinality: "1:N" })
+        } else if (edge.isList && known.cardinality === "1:N" && known.source !== edge.source) {
+          known.cardinality = "N:N"
         }
         continue
       }
