@@ -28,6 +28,19 @@ describe(`studio in Chromium [${kind}]`, () => {
       expect(await page.locator(`[data-testid=link-${link.entryPoint}]`).count()).toBe(1)
     }
     await screenshot(page, "graph")
+    // Zoom with the wheel, pan by dragging the background: the layer's transform follows.
+    const transform = () => page.getAttribute("[data-testid=graph] > g", "transform")
+    const fitted = await transform()
+    await page.mouse.move(300, 150)
+    await page.mouse.wheel(0, -400)
+    await expect.poll(transform).not.toBe(fitted)
+    const zoomed = await transform()
+    await page.mouse.down()
+    await page.mouse.move(360, 220)
+    await page.mouse.up()
+    await expect.poll(transform).not.toBe(zoomed)
+    await page.click("text=fit")
+    await expect.poll(transform).toBe(fitted)
     await page.locator("[data-testid=link-product_collection_post] .label-box").click()
     await expect
       .poll(() => page.textContent("[data-testid=link-table]"))
