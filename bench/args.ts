@@ -12,6 +12,7 @@ export const GROUPS = [
   "dismiss",
   "delete",
   "sync",
+  "studio",
 ] as const
 export type Group = (typeof GROUPS)[number]
 
