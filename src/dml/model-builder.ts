@@ -1,4 +1,4 @@
-import { DmlModel, type ModelSchema } from "./model.ts"
+import { DmlModel, type ModelNameConfig, type ModelSchema } from "./model.ts"
 import { Property } from "./property.ts"
 import { Relationship, type RelationshipKind, type RelationshipOptions } from "./relationship.ts"
 
@@ -17,7 +17,9 @@ function define<const Table extends string, const Schema extends ModelSchema>(
   config: { tableName: Table },
   schema: Schema,
 ): DmlModel<Table, Schema>
-function define(name: string | { name?: string; tableName: string }, schema: ModelSchema): DmlModel {
+/** Models built from data (`db:pull`): names and builders known only at run time. */
+function define(name: ModelNameConfig, schema: ModelSchema): DmlModel
+function define(name: ModelNameConfig, schema: ModelSchema): DmlModel {
   return new DmlModel(name, schema)
 }
 

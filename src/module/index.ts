@@ -14,5 +14,6 @@ export {
   type RecordChange,
   type ServiceContext,
   type ServiceGraphRunner,
+  serviceContextOf,
 } from "./service-context.ts"
 export type { ModelMap, ServiceMethods } from "./service-types.ts"

@@ -184,10 +184,10 @@ describe("query.graph", () => {
     await query.graph({ entity: "product", fields: ["title"], filters: { $nor: [] } })
     // @ts-expect-error order by an unknown field
     await query.graph({ entity: "product", fields: ["title"], pagination: { order: { titel: "ASC" } } })
-    // @ts-expect-error a list cannot order its parent
     await query.graph({
       entity: "product",
       fields: ["title"],
+      // @ts-expect-error a list cannot order its parent
       pagination: { order: { variants: { title: "ASC" } } },
     })
     // @ts-expect-error take is a number
@@ -226,16 +226,16 @@ describe("link service", () => {
     await link.create({ product: { product_id: "p" }, blog: { psot_id: "x" } })
     // @ts-expect-error no link between products and comments
     await link.create({ product: { product_id: "p" }, blog: { comment_id: "x" } })
-    // @ts-expect-error no extra column "postion"
     await link.create({
       product: { product_collection_id: "c" },
       blog: { post_id: "p" },
+      // @ts-expect-error no extra column "postion"
       data: { postion: 1 },
     })
-    // @ts-expect-error position is a number
     await link.create({
       product: { product_collection_id: "c" },
       blog: { post_id: "p" },
+      // @ts-expect-error position is a number
       data: { position: "1" },
     })
     // @ts-expect-error ids are strings

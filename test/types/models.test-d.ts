@@ -64,7 +64,7 @@ describe("InferTypeOf", () => {
   test("belongsTo adds <name>_id; nullable belongsTo a nullable one", () => {
     expectTypeOf<InferTypeOf<typeof Comment>["post_id"]>().toEqualTypeOf<string>()
     expectTypeOf<InferTypeOf<typeof Product>["collection_id"]>().toEqualTypeOf<string | null>()
-    expectTypeOf<InferTypeOf<typeof ProductVariant>["product_id"]>().toEqualTypeOf<string>()
+    expectTypeOf<InferTypeOf<typeof ProductVariant>["product_id"]>().toEqualTypeOf<string | null>()
   })
 
   test("relationships themselves are not columns", () => {
