@@ -3,6 +3,7 @@ import { type CreateInput, type InferTypeOf, model, type UpdateInput } from "mod
 import { describe, expectTypeOf, test } from "vitest"
 import type { Comment } from "../../examples/blog/src/modules/blog/models/comment.ts"
 import type { Post } from "../../examples/blog/src/modules/blog/models/post.ts"
+import type { CamelCase, Plural, SnakeCase } from "../../src/dml/type-names.ts"
 import type { Product } from "../../src/modules/product/models/product.ts"
 import type { ProductVariant } from "../../src/modules/product/models/product-variant.ts"
 
@@ -120,5 +121,20 @@ describe("create and update inputs", () => {
     // @ts-expect-error timestamps are modlink's
     const stamped: CreateInput<typeof Post> = { title: "x", body: "y", created_at: new Date() }
     void [missing, stamped]
+  })
+})
+
+describe("names the types derive, as names.ts derives them at run time", () => {
+  test("camel, snake and plural spellings", () => {
+    expectTypeOf<CamelCase<"product_variant">>().toEqualTypeOf<"productVariant">()
+    expectTypeOf<CamelCase<"ProductVariant">>().toEqualTypeOf<"productVariant">()
+    expectTypeOf<SnakeCase<"productOptionValue">>().toEqualTypeOf<"product_option_value">()
+    expectTypeOf<Plural<"ProductCategory">>().toEqualTypeOf<"ProductCategories">()
+    expectTypeOf<Plural<"Address">>().toEqualTypeOf<"Addresses">()
+    expectTypeOf<Plural<"BlogPerson">>().toEqualTypeOf<"BlogPeople">()
+    expectTypeOf<Plural<"Box">>().toEqualTypeOf<"Boxes">()
+    expectTypeOf<Plural<"Day">>().toEqualTypeOf<"Days">()
+    expectTypeOf<Plural<"Metadata">>().toEqualTypeOf<"Metadata">()
+    expectTypeOf<Plural<"product_tag">>().toEqualTypeOf<"product_tags">()
   })
 })
