@@ -11,7 +11,7 @@ export interface ServiceGraphInput {
 }
 
 export interface ServiceGraphRunner {
-  graph(input: ServiceGraphInput): Promise<{ data: any[]; metadata?: { count: number } }>
+  graph(input: ServiceGraphInput): Promise<{ data: Record<string, unknown>[]; metadata?: { count: number } }>
 }
 
 export type RecordChange = "delete" | "softDelete" | "restore"
