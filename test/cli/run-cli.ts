@@ -17,15 +17,26 @@ export interface CliOptions {
 }
 
 /**
- * Runs a command as a user would, in a child process with its own cwd. DATABASE_URL is removed
- * unless given, so a project uses its embedded database; NO_COLOR keeps output plain.
+ * The environment of every process a test starts, built here and nowhere else. The caller's
+ * DATABASE_URL and MODLINK_* variables (MODLINK_REQUIRE_PG, set by `.ci/run`) are removed, so a
+ * project uses its embedded database unless the test names one in `overrides`; the suite then
+ * behaves the same with and without them set. NO_COLOR keeps output plain. An override of
+ * `undefined` removes that variable.
  */
-export function runProcess(command: string, args: string[], options: CliOptions): Promise<CliResult> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", DATABASE_URL: undefined }
-  for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value
+export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" }
+  for (const key of Object.keys(env))
+    if (key === "DATABASE_URL" || key.startsWith("MODLINK_")) delete env[key]
+  for (const [key, value] of Object.entries(overrides)) env[key] = value
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  return env as NodeJS.ProcessEnv
+}
+
+/** Runs a command as a user would, in a child process with its own cwd and `childEnv(options.env)`. */
+export function runProcess(command: string, args: string[], options: CliOptions): Promise<CliResult> {
+  const env = childEnv(options.env)
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: env as NodeJS.ProcessEnv })
+    const child = spawn(command, args, { cwd: options.cwd, env })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (chunk) => {

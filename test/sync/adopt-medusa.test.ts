@@ -9,7 +9,7 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Database } from "../../src/db/index.ts"
-import { REPO, runCli, show } from "../cli/run-cli.ts"
+import { childEnv, REPO, runCli, show } from "../cli/run-cli.ts"
 import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
 import { createProject, type Project } from "../support/project.ts"
 
@@ -141,7 +141,10 @@ describe.skipIf(!backendKinds.includes("postgres") || !existsSync(DUMP))(
     beforeAll(async () => {
       medusa = await freshDatabase("postgres")
       empty = await freshDatabase("postgres")
-      execFileSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-d", medusa.url, "-f", DUMP], { stdio: "pipe" })
+      execFileSync("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-d", medusa.url, "-f", DUMP], {
+        stdio: "pipe",
+        env: childEnv(),
+      })
       project = createProject(files)
       // The blog module's first migration, as its author would make it: on an empty database.
       const generated = await cli(["db:generate", "blog"], empty.url)

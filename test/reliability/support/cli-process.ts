@@ -1,7 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
-import { fileURLToPath } from "node:url"
-
-const BIN = fileURLToPath(new URL("../../../bin/modlink.js", import.meta.url))
+import { BIN, childEnv } from "../../cli/run-cli.ts"
 
 export interface CliRun {
   child: ChildProcessWithoutNullStreams
@@ -11,9 +9,7 @@ export interface CliRun {
 
 /** `node bin/modlink.js …` in `cwd` as a real child process, so the test can SIGKILL it. */
 export function startCli(args: string[], cwd: string): CliRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" }
-  delete env.DATABASE_URL
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env })
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: childEnv() })
   let output = ""
   child.stdout.on("data", (chunk) => {
     output += chunk

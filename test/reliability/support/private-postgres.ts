@@ -4,6 +4,7 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
+import { childEnv } from "../../cli/run-cli.ts"
 
 const run = promisify(execFile)
 const BIN = "/usr/lib/postgresql/15/bin"
@@ -40,7 +41,7 @@ function freePort(): Promise<number> {
 }
 
 async function asPostgres(args: string[]): Promise<void> {
-  await run("runuser", ["-u", "postgres", "--", ...args], { timeout: 60_000 })
+  await run("runuser", ["-u", "postgres", "--", ...args], { timeout: 60_000, env: childEnv() })
 }
 
 /** `settings` are extra server settings (`{ max_prepared_transactions: 8 }`). */
