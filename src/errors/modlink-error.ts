@@ -48,6 +48,7 @@ export type ErrorCode =
   | "MIGRATION_FAILED"
   | "CASCADE_FAILED"
   | "DATABASE"
+  | "DATABASE_LOCKED"
 
 /**
  * By name and code rather than instanceof: user files loaded at run time may carry their own copy
