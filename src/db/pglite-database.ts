@@ -30,7 +30,7 @@ class PgliteDatabase implements Database {
       const result = await this.runner.query<Row>(text, values)
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
     } catch (error) {
-      throw wrapDriverError(error, this.label, text)
+      throw wrapDriverError(error, { label: this.label, text })
     }
   }
 
