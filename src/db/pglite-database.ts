@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname } from "node:path"
-import { PGlite, type Transaction } from "@electric-sql/pglite"
+import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite"
 import { ModlinkError } from "../errors/index.ts"
 import type { Database, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { type FolderLock, type FolderLockOptions, type LockHolder, lockFolder } from "./folder-lock.ts"
+import { prepareDataFolder } from "./pglite-template.ts"
 import { isSql, type Sql } from "./sql.ts"
 
 type Runner = PGlite | Transaction
@@ -60,11 +61,19 @@ class PgliteDatabase implements Database {
   }
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is sized for a server; the embedded database
+ * serves one developer's process, and the buffers are most of its resident memory.
+ */
+const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: "shared_buffers = 16MB" }
+
+const announce = (line: string) => process.stderr.write(`${line}\n`)
+
 /** Tells the user why the command is not starting yet: another process holds the folder. */
 function announceWait(dir: string) {
   return (holder: LockHolder | undefined) => {
     const who = holder ? `process ${holder.pid} (${holder.command})` : "another process"
-    process.stderr.write(`waiting for ${who}, which holds the embedded database ${dir}…\n`)
+    announce(`waiting for ${who}, which holds the embedded database ${dir}…`)
   }
 }
 
@@ -81,7 +90,8 @@ export async function openPglite(dataDir?: string, options: FolderLockOptions = 
   ensureFolder(dataDir)
   const lock = await lockFolder(dataDir, { onWait: announceWait(dataDir), ...options })
   try {
-    const db = new PGlite(dataDir)
+    await prepareDataFolder(dataDir, PGLITE_OPTIONS, announce)
+    const db = new PGlite(dataDir, PGLITE_OPTIONS)
     await db.waitReady
     return new PgliteDatabase(db, db, `pglite:${dataDir}`, false, lock)
   } catch (error) {
