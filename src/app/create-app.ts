@@ -25,6 +25,11 @@ export interface CreateAppOptions {
   databaseUrl?: string
   /** Use this config instead of loading `modlink.config.ts`. */
   config?: ModlinkConfig
+  /**
+   * Default of `link.create`'s `checkRecords`: `false` makes every call store links without
+   * checking their records exist (an app that imports links before their records).
+   */
+  checkLinkRecords?: boolean
 }
 
 /**
@@ -47,12 +52,14 @@ export class App {
     readonly placement: ReadonlyMap<string, string>,
     readonly query: QueryEngine,
     readonly warnings: readonly string[],
+    checkLinkRecords = true,
   ) {
     this.link = createLinkService({
       links,
       databases,
       placement,
       modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
+      checkRecords: checkLinkRecords,
     })
     for (const { definition } of modules) {
       const service = new definition.service({ container: this })
@@ -140,5 +147,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   })
   const { graph, warnings } = buildGraph(modules, placement, links)
   const query = createQueryEngine({ graph, databases })
-  return new App(cwd, config, modules, links, graph, databases, placement, query, warnings)
+  return new App(
+    cwd,
+    config,
+    modules,
+    links,
+    graph,
+    databases,
+    placement,
+    query,
+    warnings,
+    options.checkLinkRecords,
+  )
 }

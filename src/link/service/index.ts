@@ -2,6 +2,7 @@ export { linkCascadeHook } from "./auto-cascade.ts"
 export { CASCADE_JOURNAL_TABLE } from "./cascade-journal.ts"
 export type {
   CascadeReport,
+  CreateLinkOptions,
   DeleteOptions,
   LinkEvent,
   LinkEventHandler,
