@@ -16,7 +16,7 @@ import type { ModlinkConfig } from "./config.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
-import { openDatabases } from "./open-databases.ts"
+import { openDatabases, startMainDatabase } from "./open-databases.ts"
 
 export interface CreateAppOptions {
   /** Project root holding `modlink.config.ts` and `src/links/`. Defaults to the current folder. */
@@ -135,16 +135,26 @@ function buildGraph(
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const config = options.config ?? (await loadConfig(cwd)).config
-  const modules = await loadModules(config.modules, cwd)
-  const links = resolveLinks(
-    await loadLinkSources(cwd),
-    modules.map((m) => m.definition),
-  )
   const mainUrl = options.databaseUrl ?? config.databaseUrl ?? process.env.DATABASE_URL
-  const { databases, placement } = await openDatabases(mainUrl, modules, {
-    cwd,
-    statementTimeout: config.statementTimeout,
-  })
+  const databaseOptions = { cwd, statementTimeout: config.statementTimeout }
+  const mainOpening = startMainDatabase(mainUrl, databaseOptions)
+  let modules: LoadedModule[]
+  let links: ResolvedLink[]
+  try {
+    modules = await loadModules(config.modules, cwd)
+    links = resolveLinks(
+      await loadLinkSources(cwd),
+      modules.map((m) => m.definition),
+    )
+  } catch (error) {
+    // The project is wrong: free the database (an embedded folder's lock) before reporting it.
+    await mainOpening.then(
+      (db) => db.close(),
+      () => {},
+    )
+    throw error
+  }
+  const { databases, placement } = await openDatabases(mainUrl, modules, databaseOptions, mainOpening)
   const { graph, warnings } = buildGraph(modules, placement, links)
   const query = createQueryEngine({ graph, databases })
   return new App(
