@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander"
 import { registerDbGenerate } from "./commands/db-generate.ts"
 import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbPull } from "./commands/db-pull.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
@@ -16,6 +17,7 @@ const commands: ((program: Command) => void)[] = [
   registerDbGenerate,
   registerDbMigrate,
   registerDbSyncLinks,
+  registerDbPull,
   registerExec,
   registerLinks,
   registerQuery,

@@ -46,6 +46,7 @@ export type ErrorCode =
   | "CARDINALITY"
   | "SYNC_FAILED"
   | "MIGRATION_FAILED"
+  | "BASELINE_DRIFT"
   | "CASCADE_FAILED"
   | "DATABASE"
   | "DATABASE_LOCKED"
