@@ -12,7 +12,10 @@ export interface OpenDatabasesOptions {
  * to start (WASM compile, PostgreSQL start-up), which then overlap with loading the modules.
  * The returned promise is marked handled; its failure surfaces where it is awaited.
  */
-export function startMainDatabase(mainUrl: string | undefined, options: OpenDatabasesOptions): Promise<Database> {
+export function startMainDatabase(
+  mainUrl: string | undefined,
+  options: OpenDatabasesOptions,
+): Promise<Database> {
   const opening = openDatabase(mainUrl, { ...options, name: MAIN_DATABASE })
   opening.catch(() => {})
   return opening
