@@ -11,6 +11,7 @@ export const GROUPS = [
   "dismiss",
   "delete",
   "sync",
+  "studio",
   "start",
 ] as const
 export type Group = (typeof GROUPS)[number]

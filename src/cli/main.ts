@@ -5,9 +5,11 @@ import { registerDbPull } from "./commands/db-pull.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
+import { registerGraph } from "./commands/graph.ts"
 import { registerInit } from "./commands/init.ts"
 import { registerLinks } from "./commands/links.ts"
 import { registerQuery } from "./commands/query.ts"
+import { registerStudio } from "./commands/studio.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
@@ -21,6 +23,8 @@ const commands: ((program: Command) => void)[] = [
   registerExec,
   registerLinks,
   registerQuery,
+  registerGraph,
+  registerStudio,
 ]
 
 export function buildProgram(): Command {
