@@ -5,6 +5,7 @@ import type { BackendKind } from "./setup/databases.ts"
 export const GROUPS = [
   "create",
   "link-create",
+  "transaction",
   "listing",
   "filter",
   "cross-db",

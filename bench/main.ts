@@ -31,7 +31,7 @@ async function benchBackend(backend: BackendKind, options: BenchOptions, sink: S
       continue
     }
     const rows: ResultRow[] = []
-    if (options.only.has("create") || options.only.has("link-create")) {
+    if (options.only.has("create") || options.only.has("link-create") || options.only.has("transaction")) {
       rows.push(...(await writeScenario(backend, size, options.only)))
     }
     if (READ_GROUPS.some((g) => options.only.has(g)))

@@ -50,6 +50,9 @@ export type ErrorCode =
   | "CASCADE_FAILED"
   | "DATABASE"
   | "DATABASE_LOCKED"
+  | "TRANSACTION_ABORTED"
+  | "TRANSACTION_CONFLICT"
+  | "TWO_PHASE_UNAVAILABLE"
 
 /**
  * By name and code rather than instanceof: user files loaded at run time may carry their own copy
