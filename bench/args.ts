@@ -13,6 +13,7 @@ export const GROUPS = [
   "delete",
   "sync",
   "studio",
+  "start",
 ] as const
 export type Group = (typeof GROUPS)[number]
 

@@ -5,6 +5,7 @@ import { formatTable } from "./report/format-table.ts"
 import { describeMachine } from "./report/machine.ts"
 import { type RunInfo, resultsFile, writeResults } from "./report/write-results.ts"
 import { readScenario } from "./scenarios/read-scenario.ts"
+import { startScenario } from "./scenarios/start-scenario.ts"
 import { syncScenario } from "./scenarios/sync-scenario.ts"
 import { writeScenario } from "./scenarios/write-scenario.ts"
 import type { BackendKind } from "./setup/databases.ts"
@@ -38,6 +39,9 @@ async function benchBackend(backend: BackendKind, options: BenchOptions, sink: S
     sink.add(heading(backend, size), rows)
   }
   if (options.only.has("sync")) sink.add(heading(backend, "sync"), await syncScenario(backend))
+  if (options.only.has("start") && backend === "pglite") {
+    sink.add("\n### Embedded start, through node bin/modlink.js\n", await startScenario())
+  }
 }
 
 /**

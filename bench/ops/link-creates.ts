@@ -60,3 +60,25 @@ export function createLinks(app: App, db: Database, pairs: LinkPairs, batch?: nu
     state: () => tableDigest(db, LINK_TABLE, "product_id, post_id, deleted_at is null"),
   }
 }
+
+/**
+ * The cost of refusing dangling links: `link.create` checking its records (the default) against
+ * the same calls with `{ checkRecords: false }`, in calls of `batch` pairs.
+ */
+export function checkedLinkCreates(app: App, db: Database, pairs: LinkPairs, batch: number): WriteCase {
+  const size = pairs.products.length
+  const batches = chunks(inputsOf(pairs), batch)
+  return {
+    name: `link.create ×${size} in calls of ${batch}, records checked`,
+    baselineLabel: "the same calls with { checkRecords: false }",
+    rows: size,
+    reset: () => db.exec(`truncate ${LINK_TABLE}`),
+    modlink: async () => {
+      for (const chunk of batches) await app.link.create(chunk)
+    },
+    baseline: async () => {
+      for (const chunk of batches) await app.link.create(chunk, { checkRecords: false })
+    },
+    state: () => tableDigest(db, LINK_TABLE, "product_id, post_id, deleted_at is null"),
+  }
+}

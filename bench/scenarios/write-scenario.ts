@@ -3,7 +3,7 @@ import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ResultRow } from "../measure/cases.ts"
 import { runWrite } from "../measure/run-write.ts"
-import { createLinks, pairsOf } from "../ops/link-creates.ts"
+import { checkedLinkCreates, createLinks, pairsOf } from "../ops/link-creates.ts"
 import { createPosts, createProducts } from "../ops/service-creates.ts"
 import { createAndLink } from "../ops/transaction-writes.ts"
 import { writeRuns } from "../settings.ts"
@@ -36,7 +36,11 @@ export async function writeScenario(kind: BackendKind, size: number, only: Set<G
         await write.baseline()
       }
       const pairs = await pairsOf(app.db)
-      for (const write of [createLinks(app, app.db, pairs), createLinks(app, app.db, pairs, 100)]) {
+      for (const write of [
+        createLinks(app, app.db, pairs),
+        createLinks(app, app.db, pairs, 100),
+        checkedLinkCreates(app, app.db, pairs, 100),
+      ]) {
         rows.push(...(await attempt(write.name, where, async () => [await runWrite(write, runs, where)])))
       }
     }

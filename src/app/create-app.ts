@@ -21,7 +21,7 @@ import type { ModlinkConfig } from "./config.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
-import { openDatabases } from "./open-databases.ts"
+import { openDatabases, startMainDatabase } from "./open-databases.ts"
 import type { AppContainer, Container as ResolvedNames } from "./registry.ts"
 import { type Container, type ContainerParts, resolveIn, wireContainer } from "./wire-container.ts"
 
@@ -32,6 +32,11 @@ export interface CreateAppOptions {
   databaseUrl?: string
   /** Use this config instead of loading `modlink.config.ts`. */
   config?: ModlinkConfig
+  /**
+   * Default of `link.create`'s `checkRecords`: `false` makes every call store links without
+   * checking their records exist (an app that imports links before their records).
+   */
+  checkLinkRecords?: boolean
 }
 
 /**
@@ -57,6 +62,7 @@ export class App {
     readonly placement: ReadonlyMap<string, string>,
     query: QueryEngine,
     readonly warnings: readonly string[],
+    checkLinkRecords = true,
   ) {
     const parts: ContainerParts = {
       modules,
@@ -67,6 +73,7 @@ export class App {
         links,
         modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
       }),
+      checkLinkRecords,
     }
     this.container = wireContainer(
       parts,
@@ -166,16 +173,26 @@ function buildGraph(
 export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const config = options.config ?? (await loadConfig(cwd)).config
-  const modules = await loadModules(config.modules, cwd)
-  const links = resolveLinks(
-    await loadLinkSources(cwd),
-    modules.map((m) => m.definition),
-  )
   const mainUrl = options.databaseUrl ?? config.databaseUrl ?? process.env.DATABASE_URL
-  const { databases, placement } = await openDatabases(mainUrl, modules, {
-    cwd,
-    statementTimeout: config.statementTimeout,
-  })
+  const databaseOptions = { cwd, statementTimeout: config.statementTimeout }
+  const mainOpening = startMainDatabase(mainUrl, databaseOptions)
+  let modules: LoadedModule[]
+  let links: ResolvedLink[]
+  try {
+    modules = await loadModules(config.modules, cwd)
+    links = resolveLinks(
+      await loadLinkSources(cwd),
+      modules.map((m) => m.definition),
+    )
+  } catch (error) {
+    // The project is wrong: free the database (an embedded folder's lock) before reporting it.
+    await mainOpening.then(
+      (db) => db.close(),
+      () => {},
+    )
+    throw error
+  }
+  const { databases, placement } = await openDatabases(mainUrl, modules, databaseOptions, mainOpening)
   try {
     // Prepared transactions a process left behind hold their locks until ended: end them first.
     await recoverPrepared(databases)
@@ -185,5 +202,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
   }
   const { graph, warnings } = buildGraph(modules, placement, links)
   const query = createQueryEngine({ graph, databases })
-  return new App(cwd, config, modules, links, graph, databases, placement, query, warnings)
+  return new App(
+    cwd,
+    config,
+    modules,
+    links,
+    graph,
+    databases,
+    placement,
+    query,
+    warnings,
+    options.checkLinkRecords,
+  )
 }

@@ -5,6 +5,7 @@ import { ModlinkError, suggest } from "../errors/index.ts"
 import { isModuleDefinition, type ModuleDefinition } from "../module/index.ts"
 import type { ModuleEntry } from "./config.ts"
 import { loadFile } from "./load-file.ts"
+import { checkModuleDatabaseUrl } from "./module-database-url.ts"
 
 export interface LoadedModule {
   definition: ModuleDefinition
@@ -44,8 +45,6 @@ export async function loadModules(entries: readonly ModuleEntry[], cwd: string):
   const loaded: LoadedModule[] = []
   for (const entry of entries) {
     const spec = typeof entry === "object" && !isModuleDefinition(entry) ? entry.resolve : entry
-    const databaseUrl =
-      typeof entry === "object" && !isModuleDefinition(entry) ? entry.databaseUrl : undefined
     const { definition, dir } =
       typeof spec === "string" ? await importModule(spec, cwd) : { definition: spec, dir: undefined }
     if (!isModuleDefinition(definition)) {
@@ -62,6 +61,10 @@ export async function loadModules(entries: readonly ModuleEntry[], cwd: string):
         hint: "module names are unique in an app",
       })
     }
+    const databaseUrl =
+      typeof entry === "object" && !isModuleDefinition(entry)
+        ? checkModuleDatabaseUrl(definition.name, entry, cwd)
+        : undefined
     loaded.push({ definition, dir, databaseUrl })
   }
   return loaded

@@ -22,6 +22,8 @@ export interface ContainerParts {
   /** Module name → key of its database. */
   placement: ReadonlyMap<string, string>
   link: LinkServiceParts
+  /** Default of `link.create`'s `checkRecords` (createApp's `checkLinkRecords`). */
+  checkLinkRecords: boolean
 }
 
 /** What `resolve` hands out: the query engine, the link service and one service per module. */
@@ -55,6 +57,7 @@ export function wireContainer(parts: ContainerParts, options: WireOptions, query
       databases,
       placement: parts.placement,
       modules: parts.modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
+      checkRecords: parts.checkLinkRecords,
     },
     { ...parts.link, events: options.events },
   )

@@ -37,7 +37,7 @@ export function buildProgram(): Command {
       "--database-url <url>",
       "main database URL (default: config, then DATABASE_URL, then embedded PGlite)",
     )
-    .option("--verbose", "show stack traces of errors")
+    .option("--verbose", "show the failing SQL and stack traces of errors")
     .showSuggestionAfterError(true)
     .exitOverride()
   for (const register of commands) register(program)

@@ -27,6 +27,8 @@ export async function runCommand(verbose: boolean, body: () => Promise<number | 
       console.error(`${colors.red("error")} ${first}`)
       for (const line of rest) console.error(line)
       if (error instanceof UsageError && error.hint) console.error(`  hint: ${error.hint}`)
+      const sql = isModlinkError(error) ? error.details?.sql : undefined
+      if (verbose && typeof sql === "string") console.error(colors.dim(`  sql: ${sql}`))
       if (verbose && error.stack) console.error(colors.dim(error.stack))
       return EXIT.userError
     }

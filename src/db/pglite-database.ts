@@ -1,6 +1,11 @@
-import { PGlite, type Transaction } from "@electric-sql/pglite"
+import { existsSync, mkdirSync, statSync } from "node:fs"
+import { dirname } from "node:path"
+import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite"
+import { ModlinkError } from "../errors/index.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
+import { type FolderLock, type FolderLockOptions, type LockHolder, lockFolder } from "./folder-lock.ts"
+import { prepareDataFolder } from "./pglite-template.ts"
 import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
 
@@ -18,6 +23,7 @@ class PgliteDatabase implements Database {
     private readonly root: PGlite,
     readonly label: string,
     readonly inTransaction: boolean,
+    private readonly lock?: FolderLock,
   ) {}
 
   async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
@@ -26,7 +32,7 @@ class PgliteDatabase implements Database {
       const result = await this.runner.query<Row>(text, values)
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
     } catch (error) {
-      throw wrapDriverError(error, this.label, text)
+      throw wrapDriverError(error, { label: this.label, text })
     }
   }
 
@@ -80,13 +86,74 @@ class PgliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (!this.root.closed) await this.root.close()
+    try {
+      if (!this.root.closed) await this.root.close()
+    } finally {
+      this.lock?.release()
+    }
   }
 }
 
-/** Opens PGlite stored in `dataDir`, or in memory when no folder is given (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite()
-  await db.waitReady
-  return new PgliteDatabase(db, db, dataDir ? `pglite:${dataDir}` : "pglite:memory", false)
+/**
+ * PostgreSQL's default 128 MB of shared buffers is sized for a server; the embedded database
+ * serves one developer's process, and the buffers are most of its resident memory.
+ */
+const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: "shared_buffers = 16MB" }
+
+const announce = (line: string) => process.stderr.write(`${line}\n`)
+
+/** Tells the user why the command is not starting yet: another process holds the folder. */
+function announceWait(dir: string) {
+  return (holder: LockHolder | undefined) => {
+    const who = holder ? `process ${holder.pid} (${holder.command})` : "another process"
+    announce(`waiting for ${who}, which holds the embedded database ${dir}…`)
+  }
+}
+
+/**
+ * Opens PGlite stored in `dataDir`, or in memory when no folder is given (tests). A folder is
+ * locked for this process until close: see folder-lock.ts for why.
+ */
+export async function openPglite(dataDir?: string, options: FolderLockOptions = {}): Promise<Database> {
+  if (!dataDir) {
+    const db = new PGlite()
+    await db.waitReady
+    return new PgliteDatabase(db, db, "pglite:memory", false)
+  }
+  ensureFolder(dataDir)
+  const lock = await lockFolder(dataDir, { onWait: announceWait(dataDir), ...options })
+  try {
+    await prepareDataFolder(dataDir, PGLITE_OPTIONS, announce)
+    const db = new PGlite(dataDir, PGLITE_OPTIONS)
+    await db.waitReady
+    return new PgliteDatabase(db, db, `pglite:${dataDir}`, false, lock)
+  } catch (error) {
+    lock.release()
+    throw wrapDriverError(error, `pglite:${dataDir}`)
+  }
+}
+
+/**
+ * Creates the data folder itself, not its parents: a missing parent is far more often a typo in
+ * the URL than a wish for a new tree of folders.
+ */
+function ensureFolder(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) {
+      throw new ModlinkError("INVALID_CONFIG", `The embedded database folder ${dir} is a file`, {
+        hint: "pglite:<folder> names a folder (created if its parent exists); pick another path",
+      })
+    }
+    return
+  }
+  if (!existsSync(dirname(dir))) {
+    throw new ModlinkError(
+      "INVALID_CONFIG",
+      `The embedded database folder ${dir} cannot be created: ${dirname(dir)} does not exist`,
+      {
+        hint: `check the path in the pglite: URL, or create the parent first: mkdir -p ${dirname(dir)}`,
+      },
+    )
+  }
+  mkdirSync(dir)
 }

@@ -1,4 +1,5 @@
 import pg from "pg"
+import { ModlinkError } from "../errors/index.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
@@ -7,8 +8,30 @@ import { isSql, type Sql } from "./sql.ts"
 export interface PostgresOptions {
   /** Milliseconds after which the server cancels a statement (PostgreSQL `statement_timeout`). */
   statementTimeout?: number
+  /** Milliseconds to wait for a server to accept and answer a new connection (default 10 s). */
+  connectTimeout?: number
   /** Pool size; the default suits a 2-core machine running tests and the app side by side. */
   max?: number
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
+
+/** The connect timeout: the option, else MODLINK_CONNECT_TIMEOUT_MS, else 10 s. */
+function connectTimeoutOf(options: PostgresOptions): number {
+  if (options.connectTimeout !== undefined) return options.connectTimeout
+  const raw = process.env.MODLINK_CONNECT_TIMEOUT_MS
+  if (raw === undefined || raw === "") return DEFAULT_CONNECT_TIMEOUT_MS
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ModlinkError(
+      "INVALID_CONFIG",
+      `MODLINK_CONNECT_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}"`,
+      {
+        hint: `unset it for the default (${DEFAULT_CONNECT_TIMEOUT_MS} ms), or set e.g. MODLINK_CONNECT_TIMEOUT_MS=30000`,
+      },
+    )
+  }
+  return value
 }
 
 type Client = pg.Pool | pg.PoolClient
@@ -22,7 +45,12 @@ class PostgresDatabase implements Database {
     readonly label: string,
     private readonly pool: pg.Pool,
     readonly inTransaction: boolean,
+    private readonly limits: { connectTimeout: number; statementTimeout?: number },
   ) {}
+
+  private failure(error: unknown, text?: string) {
+    return wrapDriverError(error, { label: this.label, text, ...this.limits })
+  }
 
   async query<Row>(query: Sql | string, params: unknown[] = []): Promise<QueryResult<Row>> {
     const { text, values } = isSql(query) ? query.compile() : { text: query, values: params }
@@ -30,7 +58,7 @@ class PostgresDatabase implements Database {
       const result = await this.client.query({ text, values })
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 }
     } catch (error) {
-      throw wrapDriverError(error, this.label, text)
+      throw this.failure(error, text)
     }
   }
 
@@ -39,7 +67,7 @@ class PostgresDatabase implements Database {
       // A parameterless query uses the simple protocol, which accepts several statements.
       await this.client.query(script)
     } catch (error) {
-      throw wrapDriverError(error, this.label)
+      throw this.failure(error)
     }
   }
 
@@ -53,7 +81,7 @@ class PostgresDatabase implements Database {
     try {
       client = await this.pool.connect()
     } catch (error) {
-      throw wrapDriverError(error, this.label)
+      throw this.failure(error)
     }
     let broken = false
     // A checked-out client has no pool listener: if the server goes away between two statements,
@@ -72,18 +100,18 @@ class PostgresDatabase implements Database {
     } catch (error) {
       broken = true
       release()
-      throw wrapDriverError(error, this.label)
+      throw this.failure(error)
     }
-    const label = this.label
+    const failure = (error: unknown) => this.failure(error)
     return {
-      db: new PostgresDatabase(client, label, this.pool, true),
+      db: new PostgresDatabase(client, this.label, this.pool, true, this.limits),
       async end(statement) {
         try {
           await client.query(statement)
         } catch (error) {
           // The connection may be mid-transaction or dead: it must not go back to the pool.
           broken = true
-          throw wrapDriverError(error, label)
+          throw failure(error)
         } finally {
           release()
         }
@@ -108,7 +136,9 @@ export function redactUrl(url: string): string {
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const connectTimeout = connectTimeoutOf(options)
   const pool = new pg.Pool({
+    connectionTimeoutMillis: connectTimeout,
     connectionString: url,
     max: options.max ?? 8,
     statement_timeout: options.statementTimeout,
@@ -121,5 +151,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   // The pool drops that client and the next query opens a fresh connection.
   pool.on("error", () => {})
   const label = redactUrl(url)
-  return new PostgresDatabase(pool, label, pool, false)
+  return new PostgresDatabase(pool, label, pool, false, {
+    connectTimeout,
+    statementTimeout: options.statementTimeout,
+  })
 }

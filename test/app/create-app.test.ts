@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { type App, createApp } from "../../src/app/index.ts"
+import { isModlinkError } from "../../src/errors/index.ts"
 import { freshDatabase } from "../support/backends.ts"
 import { blogModuleFiles, configFile, createProject, type Project } from "../support/project.ts"
 
@@ -89,5 +90,23 @@ export default defineConfig({ modules: ["modlink/product", { resolve: "./src/mod
       app = undefined
       await other.drop()
     }
+  })
+
+  it("refuses a module databaseUrl that resolves to nothing, naming the unset variable", async () => {
+    delete process.env.MODLINK_TEST_UNSET_BLOG_URL
+    const error = await open({
+      "modlink.config.ts": `
+import { defineConfig } from "modlink"
+export default defineConfig({
+  modules: ["modlink/product", { resolve: "./src/modules/blog", databaseUrl: process.env.MODLINK_TEST_UNSET_BLOG_URL }],
+})
+`,
+      ...blogModuleFiles(),
+    }).catch((e: unknown) => e)
+    expect(isModlinkError(error) && error.code).toBe("INVALID_CONFIG")
+    expect((error as Error).message).toContain(
+      'Module "blog" has a databaseUrl that resolves to nothing: the environment variable MODLINK_TEST_UNSET_BLOG_URL is not set',
+    )
+    expect((error as Error).message).toContain("remove databaseUrl to keep the module on the main database")
   })
 })

@@ -5,7 +5,7 @@ import { isModlinkError } from "../../src/errors/index.ts"
 import type { LinkInput } from "../../src/link/service/index.ts"
 import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
 import type { Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { startApp, UNCHECKED_LINKS } from "../support/start-app.ts"
 import { linkProject } from "./support/link-project.ts"
 import { type LinkShape, livePairs, type Operation, type PairOf, replay } from "./support/replay.ts"
 
@@ -86,8 +86,9 @@ describe.skipIf(!backendKinds.includes("postgres"))(`${CLIENTS} concurrent clien
   beforeAll(async () => {
     fresh = await freshDatabase("postgres")
     project = linkProject()
-    apps.push(await startApp(project.dir, fresh.url))
-    for (let i = 1; i < CLIENTS; i++) apps.push(await createApp({ cwd: project.dir, databaseUrl: fresh.url }))
+    apps.push(await startApp(project.dir, fresh.url, UNCHECKED_LINKS))
+    for (let i = 1; i < CLIENTS; i++)
+      apps.push(await createApp({ cwd: project.dir, databaseUrl: fresh.url, ...UNCHECKED_LINKS }))
     // Every pair of every link, dealt round-robin: each client owns two or three pairs.
     for (const link of LINKS) {
       for (const left of link.left.ids) {

@@ -4,7 +4,7 @@ import type { App } from "../../src/app/index.ts"
 import { sql } from "../../src/db/index.ts"
 import { describeBackends } from "../support/backends.ts"
 import type { Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { startApp, UNCHECKED_LINKS } from "../support/start-app.ts"
 import { fingerprinter } from "./support/db-checksum.ts"
 import { hostileString, hostileValue, nest, objectWith } from "./support/hostile-values.ts"
 import { linkProject } from "./support/link-project.ts"
@@ -58,7 +58,7 @@ describeBackends("hostile input", ({ kind, url }) => {
 
   beforeAll(async () => {
     project = linkProject()
-    app = await startApp(project.dir, url())
+    app = await startApp(project.dir, url(), UNCHECKED_LINKS)
     blog = app.resolve("blog")
     const products = app.resolve("product")
     const [product] = await products.createProducts([{ title: "Lamp", handle: "lamp" }])

@@ -4,7 +4,7 @@ import { sql } from "../../src/db/index.ts"
 import { isModlinkError } from "../../src/errors/index.ts"
 import { describeBackends } from "../support/backends.ts"
 import type { Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { startApp, UNCHECKED_LINKS } from "../support/start-app.ts"
 import { countParameters, MAX_PARAMETERS, type ParameterCounter } from "./support/count-parameters.ts"
 import { linkProject } from "./support/link-project.ts"
 import { MAX_MESSAGE } from "./support/outcome.ts"
@@ -44,7 +44,7 @@ describeBackends("limits", ({ kind, url }) => {
 
   beforeAll(async () => {
     project = linkProject()
-    app = await startApp(project.dir, url())
+    app = await startApp(project.dir, url(), UNCHECKED_LINKS)
     counter = countParameters(app.db)
     blog = app.resolve("blog")
     const products = await app.resolve("product").createProducts([

@@ -212,7 +212,9 @@ for (const kind of backendKinds) {
       const secretUrl = url.protocol.startsWith("postgres")
         ? Object.assign(url, { password: "studio-secret-pw" }).toString()
         : fixture.database.url
-      const app = await createApp({ cwd: fixture.app.cwd, databaseUrl: secretUrl })
+      // A PGlite folder has one owner per process at a time (docs/reliability.md): reuse the fixture's app.
+      const ownApp = url.protocol.startsWith("postgres")
+      const app = ownApp ? await createApp({ cwd: fixture.app.cwd, databaseUrl: secretUrl }) : fixture.app
       const studio = await startStudio({ app, write: true })
       try {
         const bodies: string[] = []
@@ -236,7 +238,7 @@ for (const kind of backendKinds) {
         }
       } finally {
         await studio.close()
-        await app.close()
+        if (ownApp) await app.close()
       }
     })
   })

@@ -26,7 +26,7 @@ interface PairWrite extends Pair {
   directionNote?: string
 }
 
-interface LinkGroup {
+export interface LinkGroup {
   link: ResolvedTableLink
   pairs: Map<string, PairWrite>
 }

@@ -3,6 +3,7 @@ export { CASCADE_JOURNAL_TABLE } from "./cascade-journal.ts"
 export type { LinkEventSink } from "./link-events.ts"
 export type {
   CascadeReport,
+  CreateLinkOptions,
   DeleteOptions,
   LinkEvent,
   LinkEventHandler,

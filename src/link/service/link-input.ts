@@ -49,6 +49,15 @@ export interface CascadeReport {
   cascades: string[]
 }
 
+export interface CreateLinkOptions {
+  /**
+   * Check that both records of every pair exist and are not soft-deleted (default true, one
+   * statement per database). `false` stores the links as given: bulk imports whose records arrive
+   * later, ids of records outside the app.
+   */
+  checkRecords?: boolean
+}
+
 export interface DeleteOptions {
   /** Compute and return the report without changing anything: a cascade preview. */
   dryRun?: boolean

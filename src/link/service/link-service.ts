@@ -3,6 +3,7 @@ import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedLink } from "../resolved-link.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { CascadeJournal } from "./cascade-journal.ts"
+import { refuseMissingRecords } from "./check-records.ts"
 import { createLinks, groupCreateInputs } from "./create-links.ts"
 import { deleteCascade } from "./delete-cascade.ts"
 import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
@@ -10,6 +11,7 @@ import { type LinkEventSink, LinkEvents } from "./link-events.ts"
 import { LinkGraph, type ModuleModels } from "./link-graph.ts"
 import type {
   CascadeReport,
+  CreateLinkOptions,
   DeleteOptions,
   LinkEventHandler,
   LinkEventName,
@@ -32,6 +34,8 @@ export interface LinkServiceOptions {
   placement: ReadonlyMap<string, string>
   /** The modules and their models, so keys of models without links are accepted (and do nothing). */
   modules?: readonly ModuleModels[]
+  /** Default of `link.create`'s `checkRecords` (true): records are checked in `modules` only. */
+  checkRecords?: boolean
 }
 
 /**
@@ -62,7 +66,7 @@ export interface LinkService<
   Records extends object = RecordsInput,
 > {
   /** Links pairs; re-creating a pair updates the extra columns given and revives it if dismissed. */
-  create(input: Input | readonly Input[]): Promise<LinkRow[]>
+  create(input: Input | readonly Input[], options?: CreateLinkOptions): Promise<LinkRow[]>
   /** Soft-deletes the given pairs; pairs not linked are skipped. Returns the rows dismissed. */
   dismiss(input: Input | readonly Input[]): Promise<LinkRow[]>
   /** After records were deleted in their modules: removes their links and cascades (`dryRun` previews). */
@@ -101,6 +105,8 @@ export function createLinkService(
     const key = options.placement.get(module) ?? "main"
     return { key, db: options.databases.get(key) ?? main }
   }
+  const loaded = new Set(options.modules?.map((m) => m.name))
+  const readable = (module: string) => loaded.has(module)
   const ctx: CascadeContext = {
     graph,
     main,
@@ -109,8 +115,11 @@ export function createLinkService(
     journal: parts.journal,
   }
   return {
-    async create(input) {
+    async create(input, createOptions) {
       const groups = groupCreateInputs(asList(input), graph, "create")
+      if (createOptions?.checkRecords ?? options.checkRecords ?? true) {
+        await refuseMissingRecords(groups, databaseOf, readable)
+      }
       const { rows, events: attached } = await retry(() => createLinks(main, groups))
       await events.emit("attached", attached)
       return rows

@@ -5,7 +5,7 @@ import type { ModlinkError } from "../../../src/errors/index.ts"
 import { createLinkService } from "../../../src/link/service/index.ts"
 import { describeBackends } from "../../support/backends.ts"
 import { createProject, type Project } from "../../support/project.ts"
-import { startApp } from "../../support/start-app.ts"
+import { startApp, UNCHECKED_LINKS } from "../../support/start-app.ts"
 import { countStatements, linkServiceProject } from "./link-project.ts"
 
 const pp = (product: string, post: string, data?: Record<string, unknown>) => ({
@@ -31,7 +31,7 @@ describeBackends("link.create", ({ url }) => {
 
   beforeAll(async () => {
     project = createProject(linkServiceProject())
-    app = await startApp(project.dir, url())
+    app = await startApp(project.dir, url(), UNCHECKED_LINKS)
   })
   afterAll(async () => {
     await app?.close()
