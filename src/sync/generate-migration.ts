@@ -5,9 +5,9 @@ import { introspectSchema } from "../db/introspect.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
 import { ModlinkError } from "../errors/index.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
-import { pendingMigrations } from "./migration-files.ts"
+import { type HistoryOptions, pendingMigrations } from "./migration-files.ts"
 
-export interface GenerateMigrationOptions {
+export interface GenerateMigrationOptions extends HistoryOptions {
   /** Timestamp of the file name; now by default. */
   now?: Date
 }
@@ -31,7 +31,7 @@ export async function generateMigration(
   moduleName: string,
   options: GenerateMigrationOptions = {},
 ): Promise<GenerateMigrationResult> {
-  const pending = await pendingMigrations(db, moduleName, migrationsDir)
+  const pending = await pendingMigrations(db, moduleName, migrationsDir, options)
   if (pending.length > 0) {
     throw new ModlinkError(
       "MIGRATION_FAILED",

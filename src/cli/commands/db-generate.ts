@@ -47,6 +47,7 @@ export function registerDbGenerate(program: Command): void {
               definition.tables,
               migrationsDir,
               name,
+              { modules: app.modules.map((m) => m.definition.name) },
             )
             if (!file) {
               console.log(`${name}: no changes`)
