@@ -2,6 +2,7 @@ import type { DmlModel } from "../dml/index.ts"
 import { moduleTables, type TableSchema } from "../dml/index.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { Linkable } from "../link/linkable.ts"
+import { linkableEntries } from "./linkable-entries.ts"
 import type { ModuleServiceClass } from "./module-service.ts"
 
 /** `BlogModule.linkable.post`: the linkable entry of the model's primary key, plus one per key. */
@@ -70,7 +71,7 @@ export function Module(name: string, options: { service: ModuleServiceClass }): 
     name,
     service: options.service,
     models,
-    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])),
+    linkable: linkableEntries(name, Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)]))),
     tables,
   }
 }

@@ -6,8 +6,9 @@ import { ProductOption } from "./models/product-option.ts"
 import { ProductOptionValue } from "./models/product-option-value.ts"
 import { ProductTag } from "./models/product-tag.ts"
 import { ProductVariant } from "./models/product-variant.ts"
+import { duplicateHandleError, withHandles } from "./product-handle.ts"
 
-export class ProductModuleService extends ModuleService({
+const GeneratedProductService = ModuleService({
   Product,
   ProductVariant,
   ProductOption,
@@ -15,4 +16,15 @@ export class ProductModuleService extends ModuleService({
   ProductCategory,
   ProductCollection,
   ProductTag,
-}) {}
+})
+
+export class ProductModuleService extends GeneratedProductService {
+  /** As in Medusa, a product given no handle gets one from its title (`"Blue Tee"` → `blue-tee`). */
+  async createProducts(data: Record<string, unknown> | Record<string, unknown>[]) {
+    try {
+      return await super.createProducts(withHandles(data))
+    } catch (error) {
+      throw duplicateHandleError(error)
+    }
+  }
+}
