@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander"
 import { registerDbGenerate } from "./commands/db-generate.ts"
 import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbRollback } from "./commands/db-rollback.ts"
+import { registerDbStatus } from "./commands/db-status.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
@@ -15,6 +17,8 @@ const commands: ((program: Command) => void)[] = [
   registerDemo,
   registerDbGenerate,
   registerDbMigrate,
+  registerDbStatus,
+  registerDbRollback,
   registerDbSyncLinks,
   registerExec,
   registerLinks,

@@ -1,6 +1,7 @@
-import { cpSync, readdirSync } from "node:fs"
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { introspectSchema } from "../../src/db/introspect.ts"
 import { backendKinds } from "../support/backends.ts"
 import { blogModuleFiles, configFile, linkFile } from "../support/project.ts"
 import { linkedProject } from "./linked-project.ts"
@@ -75,6 +76,72 @@ for (const kind of backendKinds) {
       expect(
         readdirSync(join(project.dir, "src/modules/journal/migrations")).filter((f) => !f.includes(".down.")),
       ).toHaveLength(1)
+    })
+
+    it("db:status reports applied, pending and drift, exiting 3 until all is applied; db:rollback reverts the last batch", async () => {
+      const { project } = fixture
+      const dir = join(project.dir, "src/modules/journal/migrations")
+      const clean = await cli("db:status")
+      expect(clean.code, show(clean)).toBe(0)
+      expect(clean.stdout).toMatch(/^article \(src\/modules\/journal\)$/m)
+      expect(clean.stdout).toMatch(/applied\s+\d{14}_blog\.sql/)
+      expect(clean.stdout).toContain("Status: everything is applied.")
+
+      const postFile = join(project.dir, "src/modules/journal/models/post.ts")
+      const post = readFileSync(postFile, "utf8")
+      writeFileSync(
+        postFile,
+        post.replace(
+          "views: model.number().default(0),",
+          "views: model.number().default(0),\n  subtitle: model.text().nullable(),",
+        ),
+      )
+      const drifted = await cli("db:status")
+      expect(drifted.code, show(drifted)).toBe(3)
+      expect(drifted.stdout).toMatch(/drift\s+add column subtitle text/)
+
+      expect((await cli("db:generate", "article")).code).toBe(0)
+      const second = readdirSync(dir)
+        .filter((f) => !f.includes(".down."))
+        .sort()[1]
+      expect(readdirSync(dir)).toContain(second.replace(".sql", ".down.sql"))
+      expect(readFileSync(join(dir, second.replace(".sql", ".down.sql")), "utf8")).toContain(
+        'alter table "post" drop column "subtitle"',
+      )
+      const pending = await cli("db:status")
+      expect(pending.code, show(pending)).toBe(3)
+      expect(pending.stdout).toContain(`pending  ${second}`)
+      expect(pending.stdout).toContain(
+        "Status: 1 pending migration, 0 model changes in no migration, 0 link actions to sync (exit code 3).",
+      )
+      expect((await cli("db:migrate", "--execute-safe-links")).code).toBe(0)
+
+      const columns = () =>
+        inspect(async (db) =>
+          (await introspectSchema(db, { tables: ["post"] })).tables.get("post")?.columns.map((c) => c.name),
+        )
+      expect(await columns()).toContain("subtitle")
+      const rolled = await cli("db:rollback", "article")
+      expect(rolled.code, show(rolled)).toBe(0)
+      expect(rolled.stdout).toContain(`✓ article: reverted ${second}`)
+      expect(await columns()).not.toContain("subtitle")
+      expect(await history()).toHaveLength(1)
+
+      // The batch before: its file has no down script any more, so nothing runs.
+      const [first] = readdirSync(dir)
+        .filter((f) => !f.includes(".down."))
+        .sort()
+      const down = join(dir, first.replace(".sql", ".down.sql"))
+      const script = readFileSync(down, "utf8")
+      rmSync(down)
+      const refused = await cli("db:rollback", "article")
+      expect(refused.code, show(refused)).toBe(1)
+      expect(refused.stderr).toContain(`Cannot roll back module article: no down script for ${first}`)
+      expect(await history()).toHaveLength(1)
+      writeFileSync(down, script)
+      expect((await cli("db:rollback", "article")).code).toBe(0)
+      expect(await fixture.tables()).not.toContain("post")
+      expect(await history()).toEqual([])
     })
   })
 }
