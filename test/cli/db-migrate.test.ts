@@ -15,7 +15,7 @@ for (const kind of backendKinds) {
       const generated = await cli("db:generate", "blog")
       expect(generated.code, show(generated)).toBe(0)
       const dir = join(fixture.project.dir, "src/modules/blog/migrations")
-      const [file, down] = readdirSync(dir).sort()
+      const [down, file] = readdirSync(dir).sort()
       expect(file).toMatch(/^\d{14}_blog\.sql$/)
       expect(down).toBe(file.replace(".sql", ".down.sql"))
       expect(readFileSync(join(dir, down), "utf8")).toContain('drop table if exists "post" cascade')
