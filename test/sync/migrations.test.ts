@@ -36,7 +36,11 @@ describeBackends("module migrations", ({ db }) => {
     )
     expect(await runMigrations(db(), "blog", dir)).toEqual({ applied: ["20250102030405_blog.sql"] })
     expect(await runMigrations(db(), "blog", dir)).toEqual({ applied: [] })
-    expect(await generateMigration(db(), [post], dir, "blog", at(7))).toEqual({ file: null, downFile: null, changes: [] })
+    expect(await generateMigration(db(), [post], dir, "blog", at(7))).toEqual({
+      file: null,
+      downFile: null,
+      changes: [],
+    })
   })
 
   it("flags statements that lose data or may fail", async () => {
