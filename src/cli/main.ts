@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander"
 import { registerDbGenerate } from "./commands/db-generate.ts"
 import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbPruneCascades } from "./commands/db-prune-cascades.ts"
 import { registerDbRollback } from "./commands/db-rollback.ts"
 import { registerDbStatus } from "./commands/db-status.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
@@ -19,6 +20,7 @@ const commands: ((program: Command) => void)[] = [
   registerDbMigrate,
   registerDbStatus,
   registerDbRollback,
+  registerDbPruneCascades,
   registerDbSyncLinks,
   registerExec,
   registerLinks,

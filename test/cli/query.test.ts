@@ -71,10 +71,13 @@ describe("modlink links, query and exit codes on the demo app", () => {
     expect(relation.stdout).toMatch(/product\.title\s+│ \S|product\.title/)
     expect(relation.stdout).toMatch(/prod_\w+/)
 
-    const nested = await runCli(["query", "product_tag", "--fields", "value,posts.product.title", "--take", "1"], {
-      cwd: app,
-      env,
-    })
+    const nested = await runCli(
+      ["query", "product_tag", "--fields", "value,posts.product.title", "--take", "1"],
+      {
+        cwd: app,
+        env,
+      },
+    )
     expect(nested.code, show(nested)).toBe(0)
     expect(nested.stdout).toMatch(/^\S+\s+\d+: \w+ Shirt \d+/m)
   })
