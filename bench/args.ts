@@ -5,12 +5,14 @@ import type { BackendKind } from "./setup/databases.ts"
 export const GROUPS = [
   "create",
   "link-create",
+  "transaction",
   "listing",
   "filter",
   "cross-db",
   "dismiss",
   "delete",
   "sync",
+  "studio",
 ] as const
 export type Group = (typeof GROUPS)[number]
 

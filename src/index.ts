@@ -28,6 +28,8 @@ export type {
   QueryEngine,
 } from "./query/index.ts"
 
+export type { Transaction, TransactionOptions } from "./transaction/index.ts"
+
 /** Names of the built-in modules, as in Medusa. */
 export const Modules = {
   PRODUCT: "product",

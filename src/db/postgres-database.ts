@@ -1,6 +1,7 @@
 import pg from "pg"
-import type { Database, QueryResult } from "./database.ts"
+import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
+import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
 
 export interface PostgresOptions {
@@ -42,15 +43,18 @@ class PostgresDatabase implements Database {
     }
   }
 
-  async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this)
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return runInTransaction(this, work)
+  }
+
+  async begin(isolation?: IsolationLevel): Promise<OpenTransaction> {
+    if (this.inTransaction) throw new Error("begin() on a transaction's connection: nest with transaction()")
     let client: pg.PoolClient
     try {
       client = await this.pool.connect()
     } catch (error) {
       throw wrapDriverError(error, this.label)
     }
-    const tx = new PostgresDatabase(client, this.label, this.pool, true)
     let broken = false
     // A checked-out client has no pool listener: if the server goes away between two statements,
     // node-postgres emits "error" on it, which would crash the process. The failure already reaches
@@ -59,22 +63,31 @@ class PostgresDatabase implements Database {
       broken = true
     }
     client.on("error", onError)
-    try {
-      await client.query("BEGIN")
-      const result = await work(tx)
-      await client.query("COMMIT")
-      return result
-    } catch (error) {
-      try {
-        await client.query("ROLLBACK")
-      } catch {
-        // The connection itself failed: it must not go back to the pool.
-        broken = true
-      }
-      throw wrapDriverError(error, this.label)
-    } finally {
+    const release = () => {
       client.off("error", onError)
       client.release(broken)
+    }
+    try {
+      await client.query(beginStatement(isolation))
+    } catch (error) {
+      broken = true
+      release()
+      throw wrapDriverError(error, this.label)
+    }
+    const label = this.label
+    return {
+      db: new PostgresDatabase(client, label, this.pool, true),
+      async end(statement) {
+        try {
+          await client.query(statement)
+        } catch (error) {
+          // The connection may be mid-transaction or dead: it must not go back to the pool.
+          broken = true
+          throw wrapDriverError(error, label)
+        } finally {
+          release()
+        }
+      },
     }
   }
 

@@ -48,6 +48,8 @@ export interface LinkAction {
 
 export interface LinkPlan {
   actions: LinkAction[]
+  /** Link tables another system (Medusa) recorded that no definition here claims: left alone. */
+  foreignTables?: string[]
 }
 
 /** The part of an action that runs without asking (`--execute-safe` applies it alone). */

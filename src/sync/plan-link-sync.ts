@@ -11,6 +11,7 @@ import {
 import { countViolations } from "./count-violations.ts"
 import * as ddl from "./ddl.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
+import { readForeignLinkTables } from "./foreign-links.ts"
 import type { LinkAction, LinkActionKind, LinkPlan, PlannedChange } from "./link-plan.ts"
 import { type RecordedLink, type RegistryRow, readLinkRegistry, recordedLink } from "./link-registry.ts"
 
@@ -77,7 +78,8 @@ export async function planLinkSync(
     }
   }
   for (const row of unclaimed.values()) actions.push(await deleteAction(ctx, row))
-  return { actions }
+  const foreignTables = await readForeignLinkTables(db, [...tables])
+  return foreignTables.length ? { actions, foreignTables } : { actions }
 }
 
 async function existingLinkAction(
@@ -115,6 +117,7 @@ async function createAction(ctx: Context, link: ResolvedTableLink, note?: string
     // A table of that name that the registry does not know: adopt it, changing only what differs.
     const changes = await evolve(ctx, link, existing, undefined)
     return action(link, "create", changes, {
+      adopting: true,
       label: changes.length
         ? "create (adopts the existing table)"
         : "create (adopts the existing table as it is)",
@@ -298,11 +301,19 @@ function action(
   link: ResolvedTableLink,
   kind: Exclude<LinkActionKind, "delete">,
   changes: PlannedChange[],
-  options: { previous?: RegistryRow; recorded?: RegistryRow; label?: string } = {},
+  options: { previous?: RegistryRow; recorded?: RegistryRow; label?: string; adopting?: boolean } = {},
 ): LinkAction {
   const recorded = options.previous ?? options.recorded
-  const safe = changes.every((change) => change.safe)
-  const warnings = changes.flatMap((change) => {
+  // Adopting a table another tool made for the same definition (Medusa's, which states the
+  // cardinality but does not enforce it), a unique index no row breaks only enforces what the
+  // definition already said: it runs without asking too.
+  const graded = options.adopting
+    ? changes.map((change) =>
+        change.rule === "unique" && change.violatingRows === 0 ? { ...change, safe: true } : change,
+      )
+    : changes
+  const safe = graded.every((change) => change.safe)
+  const warnings = graded.flatMap((change) => {
     if (change.risk === "destructive") return [change.description]
     if (change.risk !== "may-fail") return []
     const rows =
@@ -319,7 +330,7 @@ function action(
       : {}),
     descriptor: link.descriptor,
     description: `${describeLink(link.descriptor)} (${link.table}): ${label}`,
-    changes,
+    changes: graded,
     warnings,
     notes: recorded ? definitionNotes(recorded.definition, link) : [],
     link,

@@ -36,7 +36,12 @@ export function changeLine(change: PlannedChange): string {
  * each change, indented below it.
  */
 export function renderPlan(plan: LinkPlan, options: RenderPlanOptions = {}): string[] {
-  if (plan.actions.length === 0) return ["No links defined and none recorded: nothing to sync."]
+  const foreign = plan.foreignTables?.length
+    ? [
+        `not ours, left alone (Medusa's link tables no definition here names): ${plan.foreignTables.join(", ")}`,
+      ]
+    : []
+  if (plan.actions.length === 0) return ["No links defined and none recorded: nothing to sync.", ...foreign]
   const rows = plan.actions.map((action) => [
     actionLabel(action, options.fate?.(action)),
     describeLink(action.descriptor),
@@ -61,5 +66,5 @@ export function renderPlan(plan: LinkPlan, options: RenderPlanOptions = {}): str
     }
     if (action.kind === "delete") for (const warning of action.warnings) lines.push(`    ! ${warning}`)
   })
-  return lines
+  return [...lines, ...foreign]
 }

@@ -13,6 +13,8 @@ const COMMANDS = [
   "exec",
   "links",
   "query",
+  "graph",
+  "studio",
 ]
 
 describe("--help", () => {

@@ -34,7 +34,8 @@ export function codeBlocks(markdown: string, page: string): CodeBlock[] {
     if ((lang === "ts" || lang === "js") && title) blocks.push({ kind: "file", line, path: title, code })
     else if ((lang === "ts" || lang === "js") && /\brun\b/.test(attrs))
       blocks.push({ kind: "run", line, code })
-    else if (lang === "bash") blocks.push({
+    else if (lang === "bash")
+      blocks.push({
         kind: "shell",
         line,
         code,

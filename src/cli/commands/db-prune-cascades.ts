@@ -27,7 +27,7 @@ export function registerDbPruneCascades(program: Command): void {
           )
         }
         return withApp(options, async (app) => {
-          const removed = await new CascadeJournal(app.db).prune(app.db, days)
+          const removed = await new CascadeJournal().prune(app.db, days)
           console.log(
             `Removed ${removed} cascade journal entr${removed === 1 ? "y" : "ies"} older than ${days} days.`,
           )

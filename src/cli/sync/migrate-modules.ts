@@ -1,25 +1,55 @@
 import { join } from "node:path"
 import type { App } from "../../app/index.ts"
 import { introspectSchema } from "../../db/introspect.ts"
+import { ModlinkError, suggest } from "../../errors/index.ts"
 import { diffTables } from "../../sync/diff-tables.ts"
 import { migrationHistory } from "../../sync/migration-files.ts"
 import { runMigrations } from "../../sync/run-migrations.ts"
 import { colors } from "../output/colors.ts"
+import { applyBaseline, type Baseline, planBaseline } from "./baseline-module.ts"
+
+export interface MigrateModulesOptions {
+  dryRun: boolean
+  /** Modules whose migrations are recorded as applied even though their tables differ. */
+  baseline?: readonly string[]
+}
 
 /**
  * The first part of `db:migrate`: every module's pending files under `<module>/migrations`, on the
- * module's database. Then a check that the models and the tables agree, so a forgotten
+ * module's database. A module whose tables already exist is baselined instead (see
+ * baseline-module.ts). Then a check that the models and the tables agree, so a forgotten
  * `db:generate` is noticed here rather than as a failing query later.
  */
-export async function migrateModules(app: App, options: { dryRun: boolean }): Promise<void> {
+export async function migrateModules(app: App, options: MigrateModulesOptions): Promise<void> {
   console.log("Running migrations…")
-  const modules = app.modules.map((m) => m.definition.name)
-  for (const { definition, dir } of app.modules) {
-    if (!dir) continue
-    const db = app.databaseOf(definition.name)
-    const migrationsDir = join(dir, "migrations")
+  const forced = new Set(options.baseline ?? [])
+  const names = app.modules.map(({ definition }) => definition.name)
+  for (const name of forced) {
+    if (!names.includes(name)) {
+      throw new ModlinkError(
+        "INVALID_INPUT",
+        `--baseline names module "${name}", which the config does not load`,
+        {
+          hint: suggest(name, names, "modules"),
+        },
+      )
+    }
+  }
+  const placed = app.modules.flatMap(({ definition, dir }) =>
+    dir ? [{ definition, db: app.databaseOf(definition.name), migrationsDir: join(dir, "migrations") }] : [],
+  )
+  // Every module is checked before any migration runs: a drift refuses the whole run, not half of it.
+  const baselines = new Map<string, Baseline>()
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = await planBaseline(db, definition, migrationsDir, forced.has(definition.name), names)
+    if (baseline) baselines.set(definition.name, baseline)
+  }
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = baselines.get(definition.name)
+    if (baseline) await applyBaseline(baseline, options.dryRun)
     if (options.dryRun) {
-      const history = await migrationHistory(db, definition.name, migrationsDir, { modules })
+      if (baseline) continue
+      const history = await migrationHistory(db, definition.name, migrationsDir, { modules: names })
       if (history.formerName) {
         console.log(`  ${definition.name}: would take over the history of ${history.formerName} (renamed)`)
       }
@@ -28,7 +58,9 @@ export async function migrateModules(app: App, options: { dryRun: boolean }): Pr
       }
       continue
     }
-    const { applied, renamedFrom } = await runMigrations(db, definition.name, migrationsDir, { modules })
+    const { applied, renamedFrom } = await runMigrations(db, definition.name, migrationsDir, {
+      modules: names,
+    })
     if (renamedFrom) {
       console.log(
         `${colors.green("✓")} ${definition.name}: took over the migration history of ${renamedFrom} (renamed)`,
