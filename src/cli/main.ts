@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander"
 import { registerDbGenerate } from "./commands/db-generate.ts"
 import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbPruneCascades } from "./commands/db-prune-cascades.ts"
 import { registerDbPull } from "./commands/db-pull.ts"
+import { registerDbRollback } from "./commands/db-rollback.ts"
+import { registerDbStatus } from "./commands/db-status.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
@@ -19,6 +22,9 @@ const commands: ((program: Command) => void)[] = [
   registerDemo,
   registerDbGenerate,
   registerDbMigrate,
+  registerDbStatus,
+  registerDbRollback,
+  registerDbPruneCascades,
   registerDbSyncLinks,
   registerDbPull,
   registerExec,

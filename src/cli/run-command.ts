@@ -1,8 +1,12 @@
 import { isModlinkError } from "../errors/index.ts"
 import { colors } from "./output/colors.ts"
 
-/** Exit codes: 0 success, 1 the user's input or project is wrong, 2 modlink itself failed. */
-export const EXIT = { ok: 0, userError: 1, internalError: 2 } as const
+/**
+ * Exit codes: 0 success, 1 the user's input or project is wrong, 2 modlink itself failed, 3 the
+ * command ran but left work undone (a skipped link change; `db:status` with something pending), so
+ * CI can fail on it.
+ */
+export const EXIT = { ok: 0, userError: 1, internalError: 2, pending: 3 } as const
 
 /** Thrown by commands to stop with a user error that is not a ModlinkError (bad flag combination…). */
 export class UsageError extends Error {

@@ -1,3 +1,4 @@
+import { checkConstraintName, foreignKeyName, modelIndexName } from "./identifiers.ts"
 import type { DmlModel } from "./model.ts"
 import { columnTypes } from "./property.ts"
 import { type ResolvedRelationship, resolveRelationships } from "./resolve-relationships.ts"
@@ -39,33 +40,37 @@ function modelTable(model: DmlModel, relationships: ResolvedRelationship[]): Tab
   for (const [name, property] of model.properties) {
     if (property.isUnique) {
       indexes.push({
-        name: property.uniqueName ?? `IDX_${table}_${name}_unique`,
+        name: modelIndexName(table, name, true, property.uniqueName),
         columns: [name],
         unique: true,
         where: LIVE_ROWS,
       })
     } else if (property.isIndexed) {
-      indexes.push({ name: property.indexName ?? `IDX_${table}_${name}`, columns: [name], unique: false })
+      indexes.push({
+        name: modelIndexName(table, name, false, property.indexName),
+        columns: [name],
+        unique: false,
+      })
     }
   }
   for (const r of owned) {
     // An owning hasOne is one-to-one: the same target may be referenced by one live row only.
     const unique = r.type === "hasOne"
     indexes.push({
-      name: `IDX_${table}_${r.sourceColumn}`,
+      name: modelIndexName(table, r.sourceColumn, false),
       columns: [r.sourceColumn],
       unique,
       where: unique ? LIVE_ROWS : undefined,
     })
   }
-  indexes.push({ name: `IDX_${table}_deleted_at`, columns: ["deleted_at"], unique: false })
+  indexes.push({ name: modelIndexName(table, "deleted_at", false), columns: ["deleted_at"], unique: false })
   return {
     name: table,
     columns,
     primaryKey: [...model.primaryKeys],
     indexes,
     foreignKeys: owned.map((r) => ({
-      name: `${table}_${r.sourceColumn}_foreign`,
+      name: foreignKeyName(table, r.sourceColumn),
       columns: [r.sourceColumn],
       referencedTable: r.target.tableName,
       referencedColumns: [r.targetColumn],
@@ -74,7 +79,7 @@ function modelTable(model: DmlModel, relationships: ResolvedRelationship[]): Tab
     checks: [...model.properties]
       .filter(([, p]) => p.type === "enum")
       .map(([name, p]) => ({
-        name: `${table}_${name}_check`,
+        name: checkConstraintName(table, name),
         expression: `${JSON.stringify(name)} in (${(p.options.values ?? []).map((v) => sqlLiteral(v, "text")).join(", ")})`,
       })),
   }
@@ -93,17 +98,17 @@ function pivotTables(relationships: ResolvedRelationship[]): TableSchema[] {
         { name: targetColumn, type: "text", nullable: false },
       ],
       primaryKey: [sourceColumn, targetColumn],
-      indexes: [{ name: `IDX_${table}_${targetColumn}`, columns: [targetColumn], unique: false }],
+      indexes: [{ name: modelIndexName(table, targetColumn, false), columns: [targetColumn], unique: false }],
       foreignKeys: [
         {
-          name: `${table}_${sourceColumn}_foreign`,
+          name: foreignKeyName(table, sourceColumn),
           columns: [sourceColumn],
           referencedTable: r.source.tableName,
           referencedColumns: [r.sourceColumn],
           onDelete: "cascade",
         },
         {
-          name: `${table}_${targetColumn}_foreign`,
+          name: foreignKeyName(table, targetColumn),
           columns: [targetColumn],
           referencedTable: r.target.tableName,
           referencedColumns: [r.targetColumn],

@@ -1,5 +1,5 @@
+import { checkConstraintName, linkIndexName } from "../dml/identifiers.ts"
 import type { IndexSchema, TableSchema } from "../dml/table-schema.ts"
-import { checkConstraintName, linkIndexName } from "./naming.ts"
 import type { ResolvedTableLink } from "./resolved-link.ts"
 
 /** Dismissed (soft-deleted) pairs must not count against the cardinality. */

@@ -84,3 +84,13 @@ export type ResolvedLink = ResolvedTableLink | ResolvedReadOnlyLink
 export function describeLink(descriptor: LinkDescriptor): string {
   return `${descriptor.fromModule}.${descriptor.fromModel} <> ${descriptor.toModule}.${descriptor.toModel}`
 }
+
+export type Cardinality = "1:1" | "1:N" | "N:1" | "N:N"
+
+/**
+ * Left to right: `isList` on a side means "the other side may have many of these", so the right
+ * side's flag says whether one left record has many right ones.
+ */
+export function cardinalityOf(link: { left: { isList: boolean }; right: { isList: boolean } }): Cardinality {
+  return `${link.left.isList ? "N" : "1"}:${link.right.isList ? "N" : "1"}` as Cardinality
+}

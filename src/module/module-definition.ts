@@ -3,6 +3,7 @@ import { moduleTables, type TableSchema } from "../dml/index.ts"
 import type { IdKey, LinkableKeyOf, ModelCamelName, ModelEntityName } from "../dml/infer.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { Linkable } from "../link/linkable.ts"
+import { linkableEntries } from "./linkable-entries.ts"
 import type { ServiceClass } from "./module-service.ts"
 import type { ModelMap } from "./service-types.ts"
 
@@ -99,10 +100,10 @@ export function Module<const Name extends string, Service extends ServiceClass>(
     name,
     service: options.service,
     models,
-    linkable: Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])) as LinkablesOf<
-      Name,
-      Service
-    >,
+    linkable: linkableEntries(
+      name,
+      Object.fromEntries(models.map((m) => [m.name, linkableOf(name, m)])),
+    ) as LinkablesOf<Name, Service>,
     tables,
   }
 }

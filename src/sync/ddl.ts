@@ -1,4 +1,5 @@
 import { type Sql, sql } from "../db/sql.ts"
+import { primaryKeyName } from "../dml/identifiers.ts"
 import type {
   CheckSchema,
   ColumnSchema,
@@ -6,7 +7,6 @@ import type {
   IndexSchema,
   TableSchema,
 } from "../dml/table-schema.ts"
-import { primaryKeyName } from "../link/naming.ts"
 
 /**
  * DDL statements as text. DDL takes no bind parameters, so every identifier goes through `sql.id`

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import type { Database } from "../db/database.ts"
 import { introspectSchema } from "../db/introspect.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
 import { ModlinkError } from "../errors/index.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
-import { pendingMigrations } from "./migration-files.ts"
+import { downChanges } from "./down-migration.ts"
+import { downScriptName, type HistoryOptions, pendingMigrations } from "./migration-files.ts"
 
-export interface GenerateMigrationOptions {
+export interface GenerateMigrationOptions extends HistoryOptions {
   /** Timestamp of the file name; now by default. */
   now?: Date
 }
@@ -15,12 +16,15 @@ export interface GenerateMigrationOptions {
 export interface GenerateMigrationResult {
   /** Path of the file written, or null when the database already matches ("no changes"). */
   file: string | null
+  /** The script beside it that reverts it (`db:rollback`), or null with no file. */
+  downFile: string | null
   changes: SchemaChange[]
 }
 
 /**
  * Compares a module's tables with its database and writes the difference as a reviewable SQL file,
- * `<migrationsDir>/<timestamp>_<module>.sql`. Statements that can lose data or fail on existing rows
+ * `<migrationsDir>/<timestamp>_<module>.sql`, and beside it `<timestamp>_<module>.down.sql` that
+ * reverts it. Statements that can lose data or fail on existing rows
  * are marked in comments. Refuses while earlier files are pending: the database would not show
  * what they do, and the new file would repeat them.
  */
@@ -31,7 +35,7 @@ export async function generateMigration(
   moduleName: string,
   options: GenerateMigrationOptions = {},
 ): Promise<GenerateMigrationResult> {
-  const pending = await pendingMigrations(db, moduleName, migrationsDir)
+  const pending = await pendingMigrations(db, moduleName, migrationsDir, options)
   if (pending.length > 0) {
     throw new ModlinkError(
       "MIGRATION_FAILED",
@@ -43,8 +47,20 @@ export async function generateMigration(
   }
   const actual = await introspectSchema(db, { tables: tables.map((table) => table.name) })
   const changes = diffTables(tables, actual)
-  if (changes.length === 0) return { file: null, changes }
-  return { file: writeMigrationFile(migrationsDir, moduleName, changes, options.now), changes }
+  if (changes.length === 0) return { file: null, downFile: null, changes }
+  const now = options.now ?? new Date()
+  const file = writeMigrationFile(migrationsDir, moduleName, changes, now)
+  const downFile = join(migrationsDir, downScriptName(basename(file)))
+  writeFileSync(
+    downFile,
+    migrationText(
+      moduleName,
+      downChanges(tables, actual),
+      now,
+      "Reverts the file of the same name without `.down`: `modlink db:rollback` runs it.",
+    ),
+  )
+  return { file, downFile, changes }
 }
 
 /** Writes the changes as the module's next migration file and returns its path. */

@@ -12,6 +12,12 @@ export interface PlannedChange {
   rule?: RowCondition["kind"]
   /** For a change that adds a rule: how many existing rows break it (the statement would fail). */
   violatingRows?: number
+  /**
+   * Runs without asking: keeps every row and cannot fail on existing data. A new unique index or
+   * NOT NULL restricts what may be written from now on, even when no row breaks it today, so a
+   * person confirms it; a NOT NULL column added to an empty table does not.
+   */
+  safe: boolean
 }
 
 /**
@@ -20,7 +26,7 @@ export interface PlannedChange {
  */
 export interface LinkAction {
   kind: LinkActionKind
-  /** Keeps every row and cannot fail on existing data: runs without asking. */
+  /** Every change is safe: the action runs without asking. */
   safe: boolean
   /** The link's table after the action (for a delete: the table dropped). */
   table: string
@@ -34,6 +40,8 @@ export interface LinkAction {
   changes: PlannedChange[]
   /** What a person should know before accepting: rows lost or in the way. */
   warnings: string[]
+  /** What changes in the definition, beyond the statements: `cardinality 1:1 → 1:N`. */
+  notes: string[]
   /** The definition the registry records once the action ran; absent for a delete. */
   link?: ResolvedTableLink
 }
@@ -42,6 +50,11 @@ export interface LinkPlan {
   actions: LinkAction[]
   /** Link tables another system (Medusa) recorded that no definition here claims: left alone. */
   foreignTables?: string[]
+}
+
+/** The part of an action that runs without asking (`--execute-safe` applies it alone). */
+export function safeChanges(action: LinkAction): PlannedChange[] {
+  return action.changes.filter((change) => change.safe)
 }
 
 /** True when applying the plan would change something (the database or the registry). */

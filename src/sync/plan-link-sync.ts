@@ -2,6 +2,7 @@ import type { Database } from "../db/database.ts"
 import { type IntrospectedSchema, type IntrospectedTable, introspectSchema } from "../db/introspect.ts"
 import { linkTableSchema } from "../link/link-table.ts"
 import {
+  cardinalityOf,
   describeLink,
   type LinkDescriptor,
   type ResolvedLink,
@@ -97,7 +98,8 @@ async function existingLinkAction(
   }
   const recordOnly = changes.length === 0 && !sameJson(row.definition, recordedLink(link))
   if (changes.length === 0 && !recordOnly) return action(link, "noop", [])
-  return action(link, "update", changes, recordOnly ? { label: "update (definition recorded)" } : {})
+  const label = recordOnly ? { label: "update (definition recorded)" } : {}
+  return action(link, "update", changes, { ...label, recorded: row })
 }
 
 async function renameAction(ctx: Context, link: ResolvedTableLink, row: RegistryRow): Promise<LinkAction> {
@@ -133,6 +135,7 @@ async function deleteAction(ctx: Context, row: RegistryRow): Promise<LinkAction>
     descriptor: row.descriptor,
     changes: [] as PlannedChange[],
     warnings: [] as string[],
+    notes: [] as string[],
   }
   const label = (text: string) => `${describeLink(row.descriptor)} (${row.table}): ${text}`
   if (!ctx.actual.tables.has(row.table)) {
@@ -145,7 +148,12 @@ async function deleteAction(ctx: Context, row: RegistryRow): Promise<LinkAction>
     safe: false,
     description: label(`delete (${plural(rows, "row")})`),
     changes: [
-      { description: `drop table ${row.table}`, statement: ddl.dropTable(row.table), risk: "destructive" },
+      {
+        description: `drop table ${row.table}`,
+        statement: ddl.dropTable(row.table),
+        risk: "destructive",
+        safe: false,
+      },
     ],
     warnings: rows > 0 ? [`${plural(rows, "link row")} in ${row.table} will be lost`] : [],
   }
@@ -169,6 +177,7 @@ async function evolve(
       description: `rename table ${source.name} → ${link.table}`,
       statement: ddl.renameTable(source.name, link.table),
       risk: "safe",
+      safe: true,
     })
   }
   for (const [from, to] of renames) {
@@ -176,6 +185,7 @@ async function evolve(
       description: `rename column ${from} → ${to}`,
       statement: ddl.renameColumn(link.table, from, to),
       risk: "safe",
+      safe: true,
     })
   }
   const after = renamedTable(source, link.table, renames)
@@ -231,12 +241,14 @@ async function planned(
     description: change.description,
     statement: change.statement,
     risk: change.risk,
+    safe: change.risk === "safe",
   }
   if (change.condition) result.rule = change.condition.kind
   if (ctx && currentTable && change.condition) {
     const count = await countViolations(ctx.db, currentTable, change.condition, currentNames)
     if (count !== undefined) result.violatingRows = count
   }
+  if (result.rule === "empty" && result.violatingRows === 0) result.safe = true
   return result
 }
 
@@ -289,20 +301,19 @@ function action(
   link: ResolvedTableLink,
   kind: Exclude<LinkActionKind, "delete">,
   changes: PlannedChange[],
-  options: { previous?: RegistryRow; label?: string; adopting?: boolean } = {},
+  options: { previous?: RegistryRow; recorded?: RegistryRow; label?: string; adopting?: boolean } = {},
 ): LinkAction {
-  // A new unique index or NOT NULL restricts what may be written from now on, even when no row
-  // breaks it today, so a person confirms it. A NOT NULL column added to an empty table does not.
+  const recorded = options.previous ?? options.recorded
   // Adopting a table another tool made for the same definition (Medusa's, which states the
   // cardinality but does not enforce it), a unique index no row breaks only enforces what the
   // definition already said: it runs without asking too.
-  const safe = changes.every(
-    (change) =>
-      change.risk === "safe" ||
-      (change.rule === "empty" && change.violatingRows === 0) ||
-      (options.adopting === true && change.rule === "unique" && change.violatingRows === 0),
-  )
-  const warnings = changes.flatMap((change) => {
+  const graded = options.adopting
+    ? changes.map((change) =>
+        change.rule === "unique" && change.violatingRows === 0 ? { ...change, safe: true } : change,
+      )
+    : changes
+  const safe = graded.every((change) => change.safe)
+  const warnings = graded.flatMap((change) => {
     if (change.risk === "destructive") return [change.description]
     if (change.risk !== "may-fail") return []
     const rows =
@@ -319,10 +330,18 @@ function action(
       : {}),
     descriptor: link.descriptor,
     description: `${describeLink(link.descriptor)} (${link.table}): ${label}`,
-    changes,
+    changes: graded,
     warnings,
+    notes: recorded ? definitionNotes(recorded.definition, link) : [],
     link,
   }
+}
+
+/** What the definition changes beyond its statements, said the way the link file says it. */
+function definitionNotes(previous: RecordedLink, link: ResolvedTableLink): string[] {
+  const before = cardinalityOf(previous)
+  const after = cardinalityOf(link)
+  return before === after ? [] : [`cardinality ${before} → ${after}`]
 }
 
 function sameDescriptor(a: LinkDescriptor, b: LinkDescriptor): boolean {

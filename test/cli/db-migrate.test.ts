@@ -15,8 +15,10 @@ for (const kind of backendKinds) {
       const generated = await cli("db:generate", "blog")
       expect(generated.code, show(generated)).toBe(0)
       const dir = join(fixture.project.dir, "src/modules/blog/migrations")
-      const [file] = readdirSync(dir)
+      const [down, file] = readdirSync(dir).sort()
       expect(file).toMatch(/^\d{14}_blog\.sql$/)
+      expect(down).toBe(file.replace(".sql", ".down.sql"))
+      expect(readFileSync(join(dir, down), "utf8")).toContain('drop table if exists "post" cascade')
       expect(readFileSync(join(dir, file), "utf8")).toContain('create table "post"')
       expect(generated.stdout).toContain(`✓ blog: src/modules/blog/migrations/${file}`)
 
@@ -61,7 +63,9 @@ for (const kind of backendKinds) {
       const generated = await cli("db:generate", "blog")
       expect(generated.code, show(generated)).toBe(0)
       const dir = join(fixture.project.dir, "src/modules/blog/migrations")
-      const files = readdirSync(dir).sort()
+      const files = readdirSync(dir)
+        .filter((f) => !f.endsWith(".down.sql"))
+        .sort()
       expect(files).toHaveLength(2)
       const second = readFileSync(join(dir, files[1]), "utf8")
       expect(second).toContain('add column "subtitle" text')
@@ -76,7 +80,7 @@ for (const kind of backendKinds) {
       expect(stored.indexes.map((i) => i.name)).toContain("IDX_post_title")
       const again = await cli("db:generate", "blog")
       expect(again.stdout, show(again)).toContain("blog: no changes")
-      expect(readdirSync(dir)).toHaveLength(2)
+      expect(readdirSync(dir)).toHaveLength(4)
     })
 
     it("names the module it does not know", async () => {

@@ -102,7 +102,9 @@ for (const kind of backendKinds) {
       expect(failed.stderr).toContain("nothing was changed")
       expect(await tables()).toEqual(before)
       const skipped = await cli("db:sync-links")
-      expect(skipped.code, show(skipped)).toBe(0)
+      expect(skipped.code, show(skipped)).toBe(3)
+      expect(skipped.stdout).toContain("cardinality N:N → 1:1")
+      expect(skipped.stderr).toMatch(/Links sync: \d+ changes? applied, [1-9]\d* left unapplied; exit code 3/)
       expect(skipped.stderr).toMatch(/skipped product\.product <> blog\.post .*no terminal is attached/)
       expect(skipped.stdout).toContain(
         "✓ product.product <> blog.comment (product_product_blog_comment): create",
@@ -161,9 +163,9 @@ for (const kind of backendKinds) {
     it("deletes a removed link only with --execute-all", async () => {
       fixture.project.remove("src/links/product-post.ts")
       const asked = await cli("db:sync-links")
-      expect(asked.code, show(asked)).toBe(0)
+      expect(asked.code, show(asked)).toBe(3)
       expect(asked.stdout).toMatch(
-        /delete \(asks\)\s+product\.product <> article\.essay\s+product_product_blog_post/,
+        /delete \(skipped\)\s+product\.product <> article\.essay\s+product_product_blog_post/,
       )
       expect(asked.stdout).toContain("! 3 link rows in product_product_blog_post will be lost")
       expect(asked.stderr).toContain(
@@ -174,9 +176,14 @@ for (const kind of backendKinds) {
       expect(safe.stderr).toContain("skipped by --execute-safe")
       expect(await tables()).toContain(TABLE)
       const all = await cli("db:sync-links", "--execute-all")
-      expect(all.stdout, show(all)).toContain(
+      expect(all.code, show(all)).toBe(0)
+      expect(all.stdout).toMatch(/^delete\s+product\.product <> article\.essay\s+product_product_blog_post$/m)
+      expect(all.stdout).not.toContain("(asks)")
+      expect(all.stdout).toContain(
         "✓ product.product <> article.essay (product_product_blog_post): delete (3 rows)",
       )
+      expect(all.stdout).toContain("✓ drop table product_product_blog_post")
+      expect(all.stdout).toContain("Links sync completed: 1 change applied, 0 left unapplied.")
       expect(await tables()).not.toContain(TABLE)
     })
 

@@ -53,7 +53,33 @@ describe("modlink links, query and exit codes on the demo app", () => {
     const out = normalizeOutput(result.stdout)
     expect(out).toContain("title product.title product_tags")
     expect(out).toContain("Guide: Indigo Shirt 2 Indigo Shirt 2 2: recycled, handmade")
-    expect(out).toContain("1 post record(s)")
+    expect(out).toContain("1 post")
+    expect(out).not.toContain("record(s)")
+  })
+
+  it("query fits the terminal, shows a relation asked by name, and list cells show the fields asked", async () => {
+    const env = { COLUMNS: "100" }
+    const wide = await runCli(["query", "product", "--take", "3"], { cwd: app, env })
+    expect(wide.code, show(wide)).toBe(0)
+    for (const line of wide.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(100)
+    expect(wide.stdout).toContain("─[ 1 ]")
+    expect(wide.stdout).toMatch(/^handle\s+│ product-/m)
+    expect(wide.stdout).toMatch(/3 of \d+ products/)
+
+    const relation = await runCli(["query", "post", "--fields", "product", "--take", "2"], { cwd: app, env })
+    expect(relation.code, show(relation)).toBe(0)
+    expect(relation.stdout).toMatch(/product\.title\s+│ \S|product\.title/)
+    expect(relation.stdout).toMatch(/prod_\w+/)
+
+    const nested = await runCli(
+      ["query", "product_tag", "--fields", "value,posts.product.title", "--take", "1"],
+      {
+        cwd: app,
+        env,
+      },
+    )
+    expect(nested.code, show(nested)).toBe(0)
+    expect(nested.stdout).toMatch(/^\S+\s+\d+: \w+ Shirt \d+/m)
   })
 
   it("query --json with pagination returns data and metadata", async () => {

@@ -10,6 +10,7 @@ const action = (kind: LinkAction["kind"], safe: boolean): LinkAction => ({
   description: `product.product <> blog.post (t): ${kind}`,
   changes: [],
   warnings: [],
+  notes: [],
 })
 
 describe("link sync policy", () => {

@@ -38,7 +38,7 @@ describe.skipIf(!hasTmux)("db:sync-links asks on a terminal", () => {
 
   it("answers no: the table is kept", { timeout: 120_000 }, async () => {
     rmSync(join(app, "src/links/product-post.ts"))
-    expect(await syncAnswering(["n", "Enter"], "no")).toBe(0)
+    expect(await syncAnswering(["n", "Enter"], "no")).toBe(3)
     const plan = await runCli(["db:sync-links", "--dry-run"], { cwd: app })
     expect(plan.stdout).toContain("product_product_blog_post")
     expect(plan.stdout).toContain("delete")
@@ -62,7 +62,7 @@ describe.skipIf(!hasTmux)("db:sync-links asks on a terminal", () => {
     expect(created.code, show(created)).toBe(0)
     rmSync(join(app, "src/links/product-post.ts"))
     const skipped = await runCli(["db:sync-links"], { cwd: app })
-    expect(skipped.code, show(skipped)).toBe(0)
+    expect(skipped.code, show(skipped)).toBe(3)
     expect(skipped.stdout + skipped.stderr).toMatch(/no terminal/)
   })
 })

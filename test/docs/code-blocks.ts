@@ -7,8 +7,11 @@ export type CodeBlock =
   | { kind: "file"; line: number; path: string; code: string }
   /** ```ts run``` — statements run by `modlink exec` with container, query and link in scope. */
   | { kind: "run"; line: number; code: string }
-  /** ```bash``` — modlink commands (and cd, npm install) run in the project; `fails` expects exit 1. */
-  | { kind: "shell"; line: number; code: string; fails: boolean }
+  /**
+   * ```bash``` — modlink commands (and cd, npm install) run in the project; `fails` expects exit 1,
+   * `exit=3` that exit code (changes left unapplied, something pending).
+   */
+  | { kind: "shell"; line: number; code: string; fails: boolean; exit: number }
   /** ```text output``` — lines the previous block must have printed. */
   | { kind: "output"; line: number; code: string }
 
@@ -31,7 +34,14 @@ export function codeBlocks(markdown: string, page: string): CodeBlock[] {
     if ((lang === "ts" || lang === "js") && title) blocks.push({ kind: "file", line, path: title, code })
     else if ((lang === "ts" || lang === "js") && /\brun\b/.test(attrs))
       blocks.push({ kind: "run", line, code })
-    else if (lang === "bash") blocks.push({ kind: "shell", line, code, fails: /\bfails\b/.test(attrs) })
+    else if (lang === "bash")
+      blocks.push({
+        kind: "shell",
+        line,
+        code,
+        fails: /\bfails\b/.test(attrs),
+        exit: /\bfails\b/.test(attrs) ? 1 : Number(/\bexit=(\d)\b/.exec(attrs)?.[1] ?? 0),
+      })
     else if (lang === "text" && /\boutput\b/.test(attrs)) blocks.push({ kind: "output", line, code })
     else {
       throw new Error(

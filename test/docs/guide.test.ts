@@ -9,7 +9,7 @@
  *   resolved; `import` lines at the top are moved above the function.
  * - ```bash```  each line runs: `npx modlink …` / `modlink …` as `node bin/modlink.js …`,
  *   `cd <dir>` changes the current folder, `npm install` runs npm. Every command must exit 0;
- *   ```bash fails``` expects exit 1 (a user error) from each.
+ *   ```bash fails``` expects exit 1 (a user error) from each, ```bash exit=3``` exit 3 (work left).
  * - ```text output```  each non-empty line must appear in what the previous block printed
  *   (stdout and stderr, colours removed, runs of spaces collapsed).
  * - A page sets environment variables with `<!-- docs-test env NAME=value -->` (`{tmp}` is the
@@ -89,7 +89,7 @@ class PageRun {
         this.fail(block, `the docs test does not run "${command}": use modlink, cd or npm install`)
       }
       printed += result.stdout + result.stderr
-      const expected = block.fails ? 1 : 0
+      const expected = block.exit
       if (result.code !== expected)
         this.fail(block, `\`${command}\` exited ${result.code}, expected ${expected}`, result)
     }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest"
+import { fitIdentifier, IDENTIFIER_MAX_BYTES, linkIndexName } from "../../src/dml/identifiers.ts"
 import {
   composeLinkTableName,
-  fitIdentifier,
-  IDENTIFIER_MAX_BYTES,
   linkEntryPoint,
-  linkIndexName,
   linkKeyColumns,
   linkQueryField,
   linkServiceName,

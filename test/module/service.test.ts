@@ -90,7 +90,7 @@ describeBackends("module service", ({ url }) => {
     await expect(blog.createPosts([{ title: "ok" }, { title: "x", status: "gone" }])).rejects.toThrow(
       /one of "draft", "live"/,
     )
-    await expect(blog.createPosts([{ body: "no title" }])).rejects.toThrow(/"title" of post expects a value/)
+    await expect(blog.createPosts([{ body: "no title" }])).rejects.toThrow("`title` is required (post)")
     expect(await blog.listPosts({}, { select: ["id"] })).toHaveLength(before.length)
   })
 

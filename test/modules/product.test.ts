@@ -71,8 +71,29 @@ describeBackends("product module", ({ db }) => {
       ["Color", []],
     ])
     await expect(service.createProducts({ title: "Shirt again", handle: "shirt" })).rejects.toThrow(
-      /IDX_product_handle_unique/,
+      'A product with handle "shirt" already exists',
     )
+  })
+
+  it("derives a missing handle from the title, as Medusa does, and names a duplicate", async () => {
+    const service = new ProductModule.service()
+    const entities = modelEntities({ name: "product", models: ProductModule.models, database: "main" })
+    const query = createQueryEngine({
+      graph: new SchemaGraph(new Map(entities.map((e) => [e.name, e]))),
+      databases: new Map([["main", db()]]),
+    })
+    attachServiceContext(service, { module: "product", db: db(), query })
+    const created = await service.createProducts([
+      { title: "Blue Tee — Édition 2" },
+      { title: "Mug", handle: "the-mug" },
+    ])
+    expect(created.map((p: any) => p.handle)).toEqual(["blue-tee-edition-2", "the-mug"])
+    const before = (await db().query<{ n: number }>("select count(*)::int as n from product")).rows[0].n
+    const duplicate = service.createProducts([{ title: "Cap" }, { title: "Blue tee: Edition 2" }])
+    await expect(duplicate).rejects.toThrow('A product with handle "blue-tee-edition-2" already exists')
+    await expect(duplicate).rejects.toMatchObject({ code: "INVALID_INPUT" })
+    const after = (await db().query<{ n: number }>("select count(*)::int as n from product")).rows[0].n
+    expect(after).toBe(before)
   })
 
   it("moves options and variant options of a database made by the first migration into Medusa's shape", async () => {

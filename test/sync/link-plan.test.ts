@@ -283,8 +283,12 @@ describeBackends("link sync: the seeds' story", ({ db }) => {
     ])
     expect(renderPlan(plan)).toEqual([
       "delete (asks)  product.product <> article.essay  product_product_article_essay",
+      "    ! drop table product_product_article_essay",
       "    ! 3 link rows in product_product_article_essay will be lost",
     ])
+    expect(renderPlan(plan, { fate: () => "run" })[0]).toBe(
+      "delete  product.product <> article.essay  product_product_article_essay",
+    )
     expect((await applyLinkPlan(db(), plan)).skipped).toHaveLength(1)
     expect(await tableNames(db())).toContain("product_product_article_essay")
     await applyLinkPlan(db(), plan, acceptAll)

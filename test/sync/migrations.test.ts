@@ -36,7 +36,11 @@ describeBackends("module migrations", ({ db }) => {
     )
     expect(await runMigrations(db(), "blog", dir)).toEqual({ applied: ["20250102030405_blog.sql"] })
     expect(await runMigrations(db(), "blog", dir)).toEqual({ applied: [] })
-    expect(await generateMigration(db(), [post], dir, "blog", at(7))).toEqual({ file: null, changes: [] })
+    expect(await generateMigration(db(), [post], dir, "blog", at(7))).toEqual({
+      file: null,
+      downFile: null,
+      changes: [],
+    })
   })
 
   it("flags statements that lose data or may fail", async () => {
@@ -72,7 +76,7 @@ describeBackends("module migrations", ({ db }) => {
     expect(columns).toEqual(["id", "title", "body"])
     const { rows } = await db().query<{ name: string }>("select name from modlink_migrations order by name")
     expect(rows.map((r) => r.name)).toEqual(["20250102030405_blog.sql", "20250102030408_blog.sql"])
-    expect(readdirSync(dir)).toHaveLength(3)
+    expect(readdirSync(dir).filter((f) => !f.endsWith(".down.sql"))).toHaveLength(3)
   })
 
   it("keeps modules apart in the tracking table", async () => {

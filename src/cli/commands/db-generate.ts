@@ -1,16 +1,18 @@
-import { join, relative } from "node:path"
+import { relative } from "node:path"
 import type { Command } from "commander"
-import { ModlinkError, suggest } from "../../errors/index.ts"
 import { generateMigration } from "../../sync/generate-migration.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
 import { runCommand } from "../run-command.ts"
+import { projectModule } from "../sync/project-module.ts"
 
 export function registerDbGenerate(program: Command): void {
   program
     .command("db:generate")
-    .description("write a migration file for each module whose models differ from its tables")
+    .description(
+      "write a migration file (and its .down.sql) for each module whose models differ from its tables",
+    )
     .argument("<module...>", "module names, e.g. blog")
     .addHelpText(
       "after",
@@ -24,29 +26,13 @@ export function registerDbGenerate(program: Command): void {
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
           for (const name of names) {
-            const loaded = app.modules.find((m) => m.definition.name === name)
-            if (!loaded) {
-              throw new ModlinkError("INVALID_INPUT", `No module named "${name}" in the config`, {
-                hint: suggest(
-                  name,
-                  app.modules.map((m) => m.definition.name),
-                  "configured modules",
-                ),
-              })
-            }
-            const inProject = loaded.dir && !relative(app.cwd, loaded.dir).startsWith("..")
-            if (!loaded.dir || !inProject) {
-              throw new ModlinkError("INVALID_INPUT", `Module "${name}" is not part of this project`, {
-                hint: "a module that comes from a package ships its own migrations; db:migrate applies them",
-              })
-            }
-            const { definition, dir } = loaded
-            const migrationsDir = join(dir, "migrations")
+            const { definition, migrationsDir } = projectModule(app, name)
             const { file, changes } = await generateMigration(
               app.databaseOf(name),
               definition.tables,
               migrationsDir,
               name,
+              { modules: app.modules.map((m) => m.definition.name) },
             )
             if (!file) {
               console.log(`${name}: no changes`)

@@ -2,7 +2,7 @@ import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { printWarnings } from "../output/warnings.ts"
-import { runCommand, UsageError } from "../run-command.ts"
+import { EXIT, runCommand, UsageError } from "../run-command.ts"
 import { isInteractive } from "../sync/is-interactive.ts"
 import { migrateModules } from "../sync/migrate-modules.ts"
 import { syncLinks } from "../sync/sync-links.ts"
@@ -48,14 +48,14 @@ export function registerDbMigrate(program: Command): void {
           )
         }
         const dryRun = Boolean(flags.dryRun)
-        await withApp(options, async (app) => {
+        return withApp(options, async (app) => {
           printWarnings(app.warnings)
           await migrateModules(app, { dryRun, baseline: flags.baseline })
-          if (flags.skipLinks) return
+          if (flags.skipLinks) return EXIT.ok
           const mode = syncMode({ executeSafe: flags.executeSafeLinks, executeAll: flags.executeAllLinks })
-          await syncLinks(app, { mode, dryRun, interactive: isInteractive() })
+          const left = await syncLinks(app, { mode, dryRun, interactive: isInteractive() })
+          return left > 0 ? EXIT.pending : EXIT.ok
         })
-        return 0
       }).then((code) => {
         process.exitCode = code
       })

@@ -2,7 +2,7 @@ import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { printWarnings } from "../output/warnings.ts"
-import { runCommand, UsageError } from "../run-command.ts"
+import { EXIT, runCommand, UsageError } from "../run-command.ts"
 import { isInteractive } from "../sync/is-interactive.ts"
 import { syncLinks } from "../sync/sync-links.ts"
 import { syncMode } from "../sync/sync-policy.ts"
@@ -35,15 +35,15 @@ export function registerDbSyncLinks(program: Command): void {
         if (flags.executeSafe && flags.executeAll) {
           throw new UsageError("--execute-safe and --execute-all contradict each other", "pass one of them")
         }
-        await withApp(options, async (app) => {
+        return withApp(options, async (app) => {
           printWarnings(app.warnings)
-          await syncLinks(app, {
+          const left = await syncLinks(app, {
             mode: syncMode(flags),
             dryRun: Boolean(flags.dryRun),
             interactive: isInteractive(),
           })
+          return left > 0 ? EXIT.pending : EXIT.ok
         })
-        return 0
       }).then((code) => {
         process.exitCode = code
       })

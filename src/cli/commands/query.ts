@@ -1,5 +1,6 @@
 import type { Command } from "commander"
 import { untypedApp } from "../../app/untyped-app.ts"
+import { plural } from "../../dml/names.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
@@ -11,6 +12,13 @@ import { runCommand } from "../run-command.ts"
 interface Flags extends QueryFlags {
   explain?: boolean
   json?: boolean
+}
+
+/** The terminal's width; `COLUMNS` when output is piped; none (no limit) otherwise. */
+function terminalWidth(): number | undefined {
+  if (process.stdout.columns) return process.stdout.columns
+  const columns = Number(process.env.COLUMNS)
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined
 }
 
 export function registerQuery(program: Command): void {
@@ -58,9 +66,10 @@ export function registerQuery(program: Command): void {
             return 0
           }
           if (result.data.length === 0) console.log(colors.dim(`No ${entity} records match.`))
-          else console.log(renderRecords(result.data, input.fields))
-          const total = result.metadata ? ` of ${result.metadata.count}` : ""
-          console.log(colors.dim(`\n${result.data.length}${total} ${entity} record(s)`))
+          else console.log(renderRecords(result.data, input.fields, terminalWidth()))
+          const count = result.metadata?.count ?? result.data.length
+          const shown = result.metadata ? `${result.data.length} of ` : ""
+          console.log(colors.dim(`\n${shown}${count} ${count === 1 ? entity : plural(entity)}`))
           return 0
         })
       }).then((code) => {

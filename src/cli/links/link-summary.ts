@@ -1,4 +1,5 @@
 import { describeLink, type ResolvedLink, type ResolvedLinkSide } from "../../link/index.ts"
+import { type Cardinality, cardinalityOf } from "../../link/resolved-link.ts"
 
 /** One link as `modlink links` shows it: plain data, printed as a table or as JSON. */
 export interface LinkSummary {
@@ -9,7 +10,7 @@ export interface LinkSummary {
   /** Link table, or null for a read-only link (the first model holds the other's id). */
   table: string | null
   /** Left to right: `1:N` means one left record has many right records. */
-  cardinality: "1:1" | "1:N" | "N:1" | "N:N"
+  cardinality: Cardinality
   /** Deletes that cascade through the link, as `product → post`. */
   cascade: string[]
   extraColumns: { name: string; type: string; nullable: boolean }[]
@@ -19,14 +20,6 @@ export interface LinkSummary {
   fields: string[]
   readOnly: boolean
   file: string
-}
-
-/**
- * `isList` on a side means "the other side may have many of these", so the right side's flag
- * says whether one left record has many right ones.
- */
-export function cardinalityOf(link: ResolvedLink): LinkSummary["cardinality"] {
-  return `${link.left.isList ? "N" : "1"}:${link.right.isList ? "N" : "1"}` as LinkSummary["cardinality"]
 }
 
 /** A side with `deleteCascade` is deleted when the record on the other side is. */

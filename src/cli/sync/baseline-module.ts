@@ -3,7 +3,7 @@ import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ModuleDefinition } from "../../module/index.ts"
 import { baselineState } from "../../sync/baseline.ts"
-import { appliedMigrations, migrationFiles, recordMigrations } from "../../sync/migration-files.ts"
+import { migrationFiles, migrationHistory, recordMigrations } from "../../sync/migration-files.ts"
 import { colors } from "../output/colors.ts"
 
 /** A module whose migration files are to be recorded as applied rather than run. */
@@ -27,9 +27,13 @@ export async function planBaseline(
   definition: ModuleDefinition,
   migrationsDir: string,
   force: boolean,
+  /** Every module the app loads: a renamed module's history, recorded under its former name, counts. */
+  modules?: readonly string[],
 ): Promise<Baseline | undefined> {
   const files = migrationFiles(migrationsDir)
-  if (files.length === 0 || (await appliedMigrations(db, definition.name)).size > 0) return undefined
+  if (files.length === 0) return undefined
+  const history = await migrationHistory(db, definition.name, migrationsDir, { modules })
+  if (history.applied.size > 0) return undefined
   const actual = await introspectSchema(db, { tables: definition.tables.map((table) => table.name) })
   const state = baselineState(definition.tables, actual)
   if (state.kind === "fresh") return undefined

@@ -3,7 +3,7 @@ import type { App } from "../../app/index.ts"
 import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import { diffTables } from "../../sync/diff-tables.ts"
-import { pendingMigrations } from "../../sync/migration-files.ts"
+import { migrationHistory } from "../../sync/migration-files.ts"
 import { runMigrations } from "../../sync/run-migrations.ts"
 import { colors } from "../output/colors.ts"
 import { applyBaseline, type Baseline, planBaseline } from "./baseline-module.ts"
@@ -41,7 +41,7 @@ export async function migrateModules(app: App, options: MigrateModulesOptions): 
   // Every module is checked before any migration runs: a drift refuses the whole run, not half of it.
   const baselines = new Map<string, Baseline>()
   for (const { definition, db, migrationsDir } of placed) {
-    const baseline = await planBaseline(db, definition, migrationsDir, forced.has(definition.name))
+    const baseline = await planBaseline(db, definition, migrationsDir, forced.has(definition.name), names)
     if (baseline) baselines.set(definition.name, baseline)
   }
   for (const { definition, db, migrationsDir } of placed) {
@@ -49,12 +49,23 @@ export async function migrateModules(app: App, options: MigrateModulesOptions): 
     if (baseline) await applyBaseline(baseline, options.dryRun)
     if (options.dryRun) {
       if (baseline) continue
-      for (const file of await pendingMigrations(db, definition.name, migrationsDir)) {
+      const history = await migrationHistory(db, definition.name, migrationsDir, { modules: names })
+      if (history.formerName) {
+        console.log(`  ${definition.name}: would take over the history of ${history.formerName} (renamed)`)
+      }
+      for (const file of history.pending) {
         console.log(`  ${definition.name}: would apply ${file}`)
       }
       continue
     }
-    const { applied } = await runMigrations(db, definition.name, migrationsDir)
+    const { applied, renamedFrom } = await runMigrations(db, definition.name, migrationsDir, {
+      modules: names,
+    })
+    if (renamedFrom) {
+      console.log(
+        `${colors.green("✓")} ${definition.name}: took over the migration history of ${renamedFrom} (renamed)`,
+      )
+    }
     for (const file of applied) console.log(`${colors.green("✓")} ${definition.name}: ${file}`)
     const actual = await introspectSchema(db, { tables: definition.tables.map((table) => table.name) })
     const drift = diffTables(definition.tables, actual)

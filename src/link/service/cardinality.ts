@@ -1,7 +1,7 @@
 import { type Database, sql, sqlStateOf } from "../../db/index.ts"
+import { linkIndexName } from "../../dml/identifiers.ts"
 import { isModlinkError, ModlinkError } from "../../errors/index.ts"
 import { uniqueKeyColumns } from "../link-table.ts"
-import { linkIndexName } from "../naming.ts"
 import { describeLink, type ResolvedTableLink } from "../resolved-link.ts"
 import type { LinkKeyRow } from "./link-input.ts"
 import { jsonRecords, keyColumns, LEFT, RIGHT, toKeyRow } from "./link-rows.ts"

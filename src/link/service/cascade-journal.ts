@@ -22,6 +22,8 @@ export interface CascadeEntry {
    */
   status: CascadeStatus
   plan: CascadePlan
+  /** Roots a restore already brought back (`product:prod_1`). */
+  restoredRoots?: string[]
 }
 
 /** `blog.post:post_1`: how the journal indexes the records of an entry. */
@@ -44,21 +46,24 @@ export class CascadeJournal {
    */
   async ensure(db: Database): Promise<void> {
     if (this.ready) return
-    const { rows } = await db.query<{ found: boolean }>(
-      sql`select to_regclass(${CASCADE_JOURNAL_TABLE}) is not null as found`,
+    const { rows } = await db.query<{ found: boolean; current: boolean }>(
+      sql`select to_regclass(${CASCADE_JOURNAL_TABLE}) is not null as found,
+        exists (select from pg_attribute where attrelid = to_regclass(${CASCADE_JOURNAL_TABLE}) and attname = 'restored_roots') as current`,
     )
-    if (!rows[0].found) {
+    // A journal from before retention lacks `restored_roots`: the statements below add it.
+    if (!rows[0].found || !rows[0].current) {
       try {
         await db.exec(
           `create table if not exists ${CASCADE_JOURNAL_TABLE} (id text primary key, stamp timestamptz not null, status text not null, keys text[] not null, plan jsonb not null, created_at timestamptz not null default now());
-           create index if not exists ${CASCADE_JOURNAL_TABLE}_keys_idx on ${CASCADE_JOURNAL_TABLE} using gin (keys);`,
+           create index if not exists ${CASCADE_JOURNAL_TABLE}_keys_idx on ${CASCADE_JOURNAL_TABLE} using gin (keys);
+           alter table ${CASCADE_JOURNAL_TABLE} add column if not exists restored_roots text[];`,
         )
       } catch (error) {
         if (!["23505", "42P07"].includes(sqlStateOf(error) ?? "")) throw error
       }
     }
     // Created inside a transaction that may still roll back: look again next time.
-    this.ready = rows[0].found || !db.inTransaction
+    this.ready = (rows[0].found && rows[0].current) || !db.inTransaction
   }
 
   /** A fresh stamp from the main database's clock, so every row of one cascade shares it. */
@@ -81,8 +86,37 @@ export class CascadeJournal {
   /** Entries in this status that involve any of these records (as roots or as cascaded records). */
   async find(db: Database, status: CascadeStatus, tokens: string[]): Promise<CascadeEntry[]> {
     const { rows } = await db.query<CascadeEntry>(
-      sql`select id, stamp::text as stamp, status, plan from ${table} where status = ${status} and keys && ${tokens}::text[] order by created_at, id`,
+      sql`select id, stamp::text as stamp, status, plan, coalesce(restored_roots, '{}') as "restoredRoots" from ${table} where status = ${status} and keys && ${tokens}::text[] order by created_at, id`,
     )
     return rows
+  }
+
+  /**
+   * Notes the roots a restore brought back. Once every root of the entry is back, nothing can
+   * need it any more and it is removed (the retention rule); until then it stays for the others.
+   */
+  async rootsRestored(db: Database, entry: CascadeEntry, tokens: readonly string[]): Promise<void> {
+    const roots = tokensOf(Object.entries(entry.plan.roots))
+    const restored = [
+      ...new Set([...(entry.restoredRoots ?? []), ...roots.filter((t) => tokens.includes(t))]),
+    ]
+    if (roots.every((token) => restored.includes(token))) {
+      await db.query(sql`delete from ${table} where id = ${entry.id}`)
+    } else {
+      await db.query(sql`update ${table} set restored_roots = ${restored}::text[] where id = ${entry.id}`)
+    }
+  }
+
+  /**
+   * The retention rule beyond that: applied entries older than `days` are removed (their records
+   * can still be restored one by one, but no longer as the cascade). Pending entries are never
+   * removed: they are cascades a re-run must finish. Returns how many entries went.
+   */
+  async prune(db: Database, days: number): Promise<number> {
+    await this.ensure(db)
+    const result = await db.query(
+      sql`delete from ${table} where status = 'applied' and created_at < now() - make_interval(days => ${days}::int)`,
+    )
+    return result.rowCount ?? 0
   }
 }

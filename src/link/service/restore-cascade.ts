@@ -1,3 +1,4 @@
+import type { Database } from "../../db/index.ts"
 import { applyCascade } from "./apply-cascade.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { recordToken, tokensOf } from "./cascade-journal.ts"
@@ -40,7 +41,7 @@ export async function restoreCascade(
           ]),
         )
       },
-      finish: async () => {},
+      finish: (tx: Database) => ctx.journal.rootsRestored(tx, entry, givenTokens),
     }
     const applied = ctx.allOnMain
       ? await ctx.main.transaction((tx) => applyCascade(ctx, writes, tx))

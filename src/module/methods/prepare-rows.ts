@@ -36,7 +36,15 @@ function typeError(model: DmlModel, field: EntityField, value: unknown, expected
 /** Checks one value against its field type and returns what is sent to PostgreSQL as JSON. */
 function checkValue(model: DmlModel, field: EntityField, value: unknown): unknown {
   if (value === null || value === undefined) {
-    if (!field.nullable) throw typeError(model, field, value, "a value (the field is not nullable)")
+    if (!field.nullable) {
+      throw new ModlinkError(
+        "INVALID_INPUT",
+        value === undefined
+          ? `\`${field.name}\` is required (${model.name})`
+          : `\`${field.name}\` of ${model.name} cannot be null`,
+        { hint: `pass a value for ${field.name}: the field is not nullable` },
+      )
+    }
     return null
   }
   switch (field.type) {

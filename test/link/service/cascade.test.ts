@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest"
 import type { App } from "../../../src/app/index.ts"
 import { sql } from "../../../src/db/index.ts"
+import { CascadeJournal } from "../../../src/link/service/cascade-journal.ts"
 import { type CascadeReport, createLinkService, type LinkEvent } from "../../../src/link/service/index.ts"
 import { describeBackends } from "../../support/backends.ts"
 import { createProject, type Project } from "../../support/project.ts"
@@ -134,7 +135,17 @@ describeBackends("link.delete and link.restore", ({ url }) => {
       { product: { product_id: pa.id }, blog: { comment_id: shared.id } },
     ])
     await products.softDeleteProducts([pa.id, pb.id])
+    const entriesOf = async (id: string) =>
+      (
+        await app.db.query<{ id: string }>(
+          sql`select id from modlink_link_cascades where exists (select from unnest(keys) as k where k like ${`%:${id}`})`,
+        )
+      ).rows
+    const [entry] = await entriesOf(pa.id)
+    expect(await entriesOf(pb.id)).toEqual([entry])
     await products.restoreProducts([pa.id])
+    // pb's half of the cascade still needs the entry: it is kept until every root came back.
+    expect(await entriesOf(pb.id)).toEqual([entry])
     const posts = await liveIds(app, "blog", "post")
     expect(posts).toContain(postX.id)
     expect(posts).not.toContain(postY.id)
@@ -144,6 +155,30 @@ describeBackends("link.delete and link.restore", ({ url }) => {
     await products.restoreProducts([pb.id])
     expect(await liveIds(app, "blog", "post")).toContain(postY.id)
     expect(await app.link.list({ product: { product_id: pb.id } })).toHaveLength(1)
+    expect(await entriesOf(pb.id)).toEqual([])
+  })
+
+  it("prunes applied journal entries older than the retention, never a pending one", async () => {
+    const journal = new CascadeJournal()
+    await journal.ensure(app.db)
+    const count = async (status: string) =>
+      (
+        await app.db.query<{ n: number }>(
+          sql`select count(*)::int as n from modlink_link_cascades where status = ${status}`,
+        )
+      ).rows[0].n
+    const old = async (id: string, status: string) =>
+      app.db.query(
+        sql`insert into modlink_link_cascades (id, stamp, status, keys, plan, created_at) values (${id}, now(), ${status}, '{}', '{"roots":{},"records":{}}', now() - interval '40 days')`,
+      )
+    await old("cascade_old_applied", "applied")
+    await old("cascade_old_pending", "pending")
+    const applied = await count("applied")
+    expect(await journal.prune(app.db, 60)).toBe(0)
+    expect(await journal.prune(app.db, 30)).toBe(1)
+    expect(await count("applied")).toBe(applied - 1)
+    expect(await count("pending")).toBeGreaterThanOrEqual(1)
+    await app.db.query(sql`delete from modlink_link_cascades where id = 'cascade_old_pending'`)
   })
 
   it("cascades by itself when records are deleted through a service, unless turned off", async () => {
