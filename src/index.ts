@@ -26,6 +26,8 @@ export type {
   OrderInput,
   PaginationInput,
   QueryEngine,
+  ReadOptions,
+  StreamOptions,
 } from "./query/index.ts"
 
 /** Names of the built-in modules, as in Medusa. */

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite"
+import { fetchChunks } from "./cursor.ts"
 import type { Database, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { isSql, type Sql } from "./sql.ts"
@@ -27,6 +28,16 @@ class PgliteDatabase implements Database {
     } catch (error) {
       throw wrapDriverError(error, this.label, text)
     }
+  }
+
+  /**
+   * Outside a transaction the cursor is holdable: PGlite runs one statement at a time for everyone,
+   * so a transaction held open across the consumer's loop would stall any query the loop itself
+   * makes on this database. A holdable cursor's rows are kept by PostgreSQL (spilling to its own
+   * files past work_mem), never in JavaScript; each FETCH is a statement of its own.
+   */
+  cursor<Row>(query: Sql, size: number): AsyncGenerator<Row[]> {
+    return fetchChunks<Row>(this, query, size, !this.inTransaction)
   }
 
   async exec(script: string): Promise<void> {

@@ -1,4 +1,5 @@
 import pg from "pg"
+import { fetchChunks } from "./cursor.ts"
 import type { Database, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { isSql, type Sql } from "./sql.ts"
@@ -44,13 +45,52 @@ class PostgresDatabase implements Database {
 
   async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this)
+    const session = await this.checkOut()
+    try {
+      await session.begin()
+      const result = await work(session.tx)
+      await session.commit()
+      return result
+    } catch (error) {
+      await session.rollback()
+      throw wrapDriverError(error, this.label)
+    } finally {
+      session.release()
+    }
+  }
+
+  /**
+   * A server cursor lives in a transaction: outside one, the stream takes a connection of its own
+   * for its whole life (reading only, so its COMMIT changes nothing) and gives it back at the end.
+   */
+  async *cursor<Row>(query: Sql, size: number): AsyncGenerator<Row[]> {
+    if (this.inTransaction) {
+      yield* fetchChunks<Row>(this, query, size, false)
+      return
+    }
+    const session = await this.checkOut()
+    try {
+      await session.begin()
+      yield* fetchChunks<Row>(session.tx, query, size, false)
+      await session.commit()
+    } catch (error) {
+      await session.rollback()
+      throw wrapDriverError(error, this.label)
+    } finally {
+      // A consumer that stopped early lands here with the transaction still open: end it.
+      if (!session.ended) await session.rollback()
+      session.release()
+    }
+  }
+
+  /** A pooled connection for one transaction, with the bookkeeping its release needs. */
+  private async checkOut() {
     let client: pg.PoolClient
     try {
       client = await this.pool.connect()
     } catch (error) {
       throw wrapDriverError(error, this.label)
     }
-    const tx = new PostgresDatabase(client, this.label, this.pool, true)
     let broken = false
     // A checked-out client has no pool listener: if the server goes away between two statements,
     // node-postgres emits "error" on it, which would crash the process. The failure already reaches
@@ -59,23 +99,29 @@ class PostgresDatabase implements Database {
       broken = true
     }
     client.on("error", onError)
-    try {
-      await client.query("BEGIN")
-      const result = await work(tx)
-      await client.query("COMMIT")
-      return result
-    } catch (error) {
-      try {
-        await client.query("ROLLBACK")
-      } catch {
-        // The connection itself failed: it must not go back to the pool.
-        broken = true
-      }
-      throw wrapDriverError(error, this.label)
-    } finally {
-      client.off("error", onError)
-      client.release(broken)
+    const session = {
+      tx: new PostgresDatabase(client, this.label, this.pool, true) as Database,
+      ended: false,
+      begin: () => client.query("BEGIN"),
+      async commit() {
+        await client.query("COMMIT")
+        session.ended = true
+      },
+      async rollback() {
+        session.ended = true
+        try {
+          await client.query("ROLLBACK")
+        } catch {
+          // The connection itself failed: it must not go back to the pool.
+          broken = true
+        }
+      },
+      release() {
+        client.off("error", onError)
+        client.release(broken)
+      },
     }
+    return session
   }
 
   async close(): Promise<void> {
