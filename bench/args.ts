@@ -6,6 +6,8 @@ export const GROUPS = [
   "create",
   "link-create",
   "listing",
+  "pages",
+  "stream",
   "filter",
   "cross-db",
   "dismiss",

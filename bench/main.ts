@@ -9,7 +9,7 @@ import { syncScenario } from "./scenarios/sync-scenario.ts"
 import { writeScenario } from "./scenarios/write-scenario.ts"
 import type { BackendKind } from "./setup/databases.ts"
 
-const READ_GROUPS: Group[] = ["listing", "filter", "cross-db", "dismiss", "delete"]
+const READ_GROUPS: Group[] = ["listing", "pages", "stream", "filter", "cross-db", "dismiss", "delete"]
 
 function heading(backend: BackendKind, size: number | "sync"): string {
   return size === "sync"
