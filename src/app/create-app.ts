@@ -47,6 +47,8 @@ export class App {
     readonly placement: ReadonlyMap<string, string>,
     readonly query: QueryEngine,
     readonly warnings: readonly string[],
+    /** Where reads go by database key (replica readers); the primaries when omitted. */
+    private readonly readers: ReadonlyMap<string, Database> = databases,
   ) {
     this.link = createLinkService({
       links,
@@ -93,7 +95,10 @@ export class App {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((db) => db.close()))
+    const replicaReaders = [...this.readers.entries()].filter(([key, db]) => this.databases.get(key) !== db)
+    await Promise.all(
+      [...this.databases.values(), ...replicaReaders.map(([, db]) => db)].map((db) => db.close()),
+    )
   }
 }
 
@@ -134,11 +139,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     modules.map((m) => m.definition),
   )
   const mainUrl = options.databaseUrl ?? config.databaseUrl ?? process.env.DATABASE_URL
-  const { databases, placement } = await openDatabases(mainUrl, modules, {
-    cwd,
-    statementTimeout: config.statementTimeout,
-  })
+  const { databases, readers, placement } = await openDatabases(
+    { url: mainUrl, replicas: config.replicas },
+    modules,
+    { cwd, statementTimeout: config.statementTimeout },
+  )
   const { graph, warnings } = buildGraph(modules, placement, links)
-  const query = createQueryEngine({ graph, databases })
-  return new App(cwd, config, modules, links, graph, databases, placement, query, warnings)
+  const query = createQueryEngine({ graph, databases, readers })
+  return new App(cwd, config, modules, links, graph, databases, placement, query, warnings, readers)
 }
