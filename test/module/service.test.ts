@@ -74,6 +74,23 @@ describeBackends("module service", ({ url }) => {
     expect(post.deleted_at).toBeNull()
   })
 
+  it("returns created records as stored: normalised json, numeric and real, dates, timestamps", async () => {
+    const created = await blog.createPosts([
+      {
+        title: "Stored",
+        meta: { b: 1, a: { y: 2, x: 1 } },
+        price: "10.50",
+        score: 0.1,
+        published_at: "2024-05-01T10:00:00.123Z",
+        tags: [1, "two"],
+      },
+      { title: "Plain" },
+    ])
+    const read = await blog.listPosts({ id: created.map((p: any) => p.id) }, { order: { title: "DESC" } })
+    expect(created).toEqual(read)
+    expect(created[0].published_at).toEqual(new Date("2024-05-01T10:00:00.123Z"))
+  })
+
   it("creates a batch in input order and rejects the whole batch on one bad record", async () => {
     const created = await blog.createPosts([{ title: "b1" }, { title: "b2", views: 5 }])
     expect(created.map((p: any) => [p.title, p.views])).toEqual([

@@ -1,24 +1,58 @@
 import { type Database, sql } from "../../db/index.ts"
+import { fieldValue } from "../../query/compile/compile-object.ts"
 import { reviveDates } from "../../schema/index.ts"
 import type { ModelRuntime } from "../model-runtime.ts"
 
 type Row = Record<string, unknown>
 
 /**
+ * Field types whose stored form can differ from the validated value sent: jsonb reorders keys,
+ * numeric and real columns round. Their values are read back; every other column holds exactly
+ * what was sent.
+ */
+const NORMALISED_TYPES = new Set(["json", "bigNumber", "float"])
+
+/** Columns the database fills itself (defaults, never written by `create`). */
+const SERVER_FILLED = ["created_at", "updated_at", "deleted_at"]
+
+/**
  * One INSERT for any number of rows: the rows travel as a single JSON parameter expanded by
  * `json_populate_recordset` against the table's own row type, so every column type (arrays, jsonb,
  * timestamps) converts in PostgreSQL and no statement nears the 65,535-parameter limit.
+ *
+ * The records returned are the rows sent, completed with what only the database knows: the
+ * timestamps it filled and the columns it may have normalised. Returning whole rows as JSON cost
+ * as much as the insert itself (10,000 products: 960 ms against 590 ms returning nothing).
  */
 export async function insertRows(db: Database, runtime: ModelRuntime, rows: Row[]): Promise<Row[]> {
   if (rows.length === 0) return []
   const table = runtime.model.tableName
-  const columns = Object.keys(rows[0]).map((c) => sql.id(c))
-  // The stored rows come back as JSON from the same statement, like the query engine's output.
+  const pk = runtime.primaryKey
+  const names = Object.keys(rows[0])
+  const columns = names.map((c) => sql.id(c))
+  const readBack = [
+    ...SERVER_FILLED,
+    ...names.filter(
+      (name) =>
+        NORMALISED_TYPES.has(runtime.fields.get(name)?.type ?? "") && rows.some((row) => row[name] !== null),
+    ),
+  ]
+  const entries = [pk, ...readBack].map(
+    (name) => sql`${sql.value(name)}::text, ${fieldValue(runtime.fields.get(name)!, "t")}`,
+  )
   const { rows: inserted } = await db.query<{ row: Row }>(sql`
     insert into ${sql.id(table)} as t (${sql.join(columns)})
     select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)
-    returning to_json(t.*) as row`)
-  return inserted.map((r) => reviveDates(r.row, runtime.dateFields))
+    returning json_build_object(${sql.join(entries)}) as row`)
+  const stored = new Map(inserted.map(({ row }) => [row[pk], row]))
+  // The prepared rows are this call's own objects: completing them in place spares a copy of
+  // every record (copies by spread were a third of the JavaScript time at 10,000 rows).
+  for (const row of rows) {
+    const fromDatabase = stored.get(row[pk])!
+    for (const name of readBack) row[name] = fromDatabase[name]
+    reviveDates(row, runtime.dateFields)
+  }
+  return rows
 }
 
 /**
