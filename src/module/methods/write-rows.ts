@@ -1,4 +1,4 @@
-import { type Database, sql } from "../../db/index.ts"
+import { type Database, type Sql, sql } from "../../db/index.ts"
 import { fieldValue } from "../../query/compile/compile-object.ts"
 import { reviveDates } from "../../schema/index.ts"
 import type { ModelRuntime } from "../model-runtime.ts"
@@ -27,32 +27,63 @@ const SERVER_FILLED = ["created_at", "updated_at", "deleted_at"]
 export async function insertRows(db: Database, runtime: ModelRuntime, rows: Row[]): Promise<Row[]> {
   if (rows.length === 0) return []
   const table = runtime.model.tableName
-  const pk = runtime.primaryKey
   const names = Object.keys(rows[0])
   const columns = names.map((c) => sql.id(c))
-  const readBack = [
-    ...SERVER_FILLED,
-    ...names.filter(
-      (name) =>
-        NORMALISED_TYPES.has(runtime.fields.get(name)?.type ?? "") && rows.some((row) => row[name] !== null),
-    ),
-  ]
-  const entries = [pk, ...readBack].map(
-    (name) => sql`${sql.value(name)}::text, ${fieldValue(runtime.fields.get(name)!, "t")}`,
+  const normalised = names.filter(
+    (name) =>
+      NORMALISED_TYPES.has(runtime.fields.get(name)?.type ?? "") && rows.some((row) => row[name] !== null),
   )
-  const { rows: inserted } = await db.query<{ row: Row }>(sql`
-    insert into ${sql.id(table)} as t (${sql.join(columns)})
-    select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)
-    returning json_build_object(${sql.join(entries)}) as row`)
-  const stored = new Map(inserted.map(({ row }) => [row[pk], row]))
+  const insert = sql`insert into ${sql.id(table)} as t (${sql.join(columns)})
+    select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)`
+  const stored =
+    normalised.length > 0
+      ? await perRow(db, runtime, insert, normalised)
+      : await perGroup(db, runtime, insert)
+  const readBack = [...SERVER_FILLED, ...normalised]
   // The prepared rows are this call's own objects: completing them in place spares a copy of
   // every record (copies by spread were a third of the JavaScript time at 10,000 rows).
   for (const row of rows) {
-    const fromDatabase = stored.get(row[pk])!
+    const fromDatabase = stored(row[runtime.primaryKey])
     for (const name of readBack) row[name] = fromDatabase[name]
     reviveDates(row, runtime.dateFields)
   }
   return rows
+}
+
+/** `'name', value` pairs of `json_build_object`, timestamps as epoch milliseconds. */
+function entries(runtime: ModelRuntime, names: readonly string[]): Sql {
+  return sql.join(
+    names.map((name) => sql`${sql.value(name)}::text, ${fieldValue(runtime.fields.get(name)!, "t")}`),
+  )
+}
+
+/** Columns the database may have normalised differ row by row: each row returns its own. */
+async function perRow(db: Database, runtime: ModelRuntime, insert: Sql, normalised: readonly string[]) {
+  const pk = runtime.primaryKey
+  const { rows } = await db.query<{ row: Row }>(
+    sql`${insert} returning json_build_object(${entries(runtime, [pk, ...SERVER_FILLED, ...normalised])}) as row`,
+  )
+  const byKey = new Map(rows.map(({ row }) => [row[pk], row]))
+  return (key: unknown) => byKey.get(key)!
+}
+
+/**
+ * Only the timestamps to learn, and their defaults (`now()`) are one value per statement: the
+ * statement returns one row per distinct set of timestamps, with the keys of its rows only when
+ * there is more than one (a trigger could make them differ). 10,000 rows: 516 ms against 643 ms
+ * for a row each.
+ */
+async function perGroup(db: Database, runtime: ModelRuntime, insert: Sql) {
+  const pk = runtime.primaryKey
+  const grouped = sql.join(SERVER_FILLED.map((name) => sql.id(name)))
+  const { rows } = await db.query<{ row: Row; keys: unknown[] | null }>(sql`
+    with t as (${insert} returning ${sql.join([sql.id(pk), grouped])})
+    select json_build_object(${entries(runtime, SERVER_FILLED)}) as row,
+           case when count(*) over () > 1 then json_agg(t.${sql.id(pk)}) end as keys
+    from t group by ${grouped}`)
+  if (rows.length === 1) return () => rows[0].row
+  const byKey = new Map(rows.flatMap(({ row, keys }) => (keys ?? []).map((key) => [key, row] as const)))
+  return (key: unknown) => byKey.get(key)!
 }
 
 /**
