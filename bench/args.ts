@@ -5,6 +5,7 @@ import type { BackendKind } from "./setup/databases.ts"
 export const GROUPS = [
   "create",
   "link-create",
+  "transaction",
   "listing",
   "pages",
   "stream",
@@ -13,6 +14,7 @@ export const GROUPS = [
   "dismiss",
   "delete",
   "sync",
+  "studio",
 ] as const
 export type Group = (typeof GROUPS)[number]
 

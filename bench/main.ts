@@ -9,7 +9,16 @@ import { syncScenario } from "./scenarios/sync-scenario.ts"
 import { writeScenario } from "./scenarios/write-scenario.ts"
 import type { BackendKind } from "./setup/databases.ts"
 
-const READ_GROUPS: Group[] = ["listing", "pages", "stream", "filter", "cross-db", "dismiss", "delete"]
+const READ_GROUPS: Group[] = [
+  "listing",
+  "pages",
+  "stream",
+  "filter",
+  "cross-db",
+  "dismiss",
+  "delete",
+  "studio",
+]
 
 function heading(backend: BackendKind, size: number | "sync"): string {
   return size === "sync"
@@ -30,7 +39,7 @@ async function benchBackend(backend: BackendKind, options: BenchOptions, sink: S
       continue
     }
     const rows: ResultRow[] = []
-    if (options.only.has("create") || options.only.has("link-create")) {
+    if (options.only.has("create") || options.only.has("link-create") || options.only.has("transaction")) {
       rows.push(...(await writeScenario(backend, size, options.only)))
     }
     if (READ_GROUPS.some((g) => options.only.has(g)))

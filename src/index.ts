@@ -30,6 +30,8 @@ export type {
   StreamOptions,
 } from "./query/index.ts"
 
+export type { Transaction, TransactionOptions } from "./transaction/index.ts"
+
 /** Names of the built-in modules, as in Medusa. */
 export const Modules = {
   PRODUCT: "product",

@@ -1,4 +1,5 @@
 import type { App } from "../../src/app/index.ts"
+import { startStudio } from "../../src/studio/server/start-studio.ts"
 import { createPushedApp } from "../../src/sync/push-schema.ts"
 import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
@@ -13,6 +14,7 @@ import { filterThroughLink } from "../ops/filter-through-link.ts"
 import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
 import { oneToManyListing } from "../ops/one-to-many-listing.ts"
 import { oneToOneListing, POST_TO_PRODUCT, PRODUCT_TO_POST } from "../ops/one-to-one-listing.ts"
+import { studioFirstPage } from "../ops/studio-page.ts"
 import { readSettings, writeRuns } from "../settings.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
 import { type BackendKind, type BenchDatabase, createBenchDatabase } from "../setup/databases.ts"
@@ -89,6 +91,14 @@ export async function readScenario(kind: BackendKind, size: number, only: Set<Gr
     if (only.has("stream")) cases.push(fullListing("streamed", app))
     if (only.has("filter")) cases.push(filterThroughLink(app, app.db))
     for (const readCase of cases) rows.push(...(await measureRead(readCase, single, where, kind)))
+    if (only.has("studio")) {
+      const studio = await startStudio({ app })
+      try {
+        rows.push(...(await measureRead(studioFirstPage(app, app.db, studio, TAKE), single, where, kind)))
+      } finally {
+        await studio.close()
+      }
+    }
     if (only.has("cross-db")) {
       const split = await loadDataset(kind, size, true)
       try {

@@ -5,11 +5,15 @@ import type { ResultRow } from "../measure/cases.ts"
 import { runWrite } from "../measure/run-write.ts"
 import { createLinks, pairsOf } from "../ops/link-creates.ts"
 import { createPosts, createProducts } from "../ops/service-creates.ts"
+import { createAndLink } from "../ops/transaction-writes.ts"
 import { writeRuns } from "../settings.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
 import { type BackendKind, createBenchDatabase } from "../setup/databases.ts"
 
-/** Items 1 and 2 of issue 7, on an empty database of their own: creates, then link.create. */
+/**
+ * Items 1 and 2 of issue 7, on an empty database of their own: creates, then link.create; then
+ * issue 17's create-and-link of 100 records in one transaction.
+ */
 export async function writeScenario(kind: BackendKind, size: number, only: Set<Group>): Promise<ResultRow[]> {
   const where: Where = { size, backend: kind }
   const database = await createBenchDatabase(kind, `write${size}`)
@@ -33,6 +37,21 @@ export async function writeScenario(kind: BackendKind, size: number, only: Set<G
       }
       const pairs = await pairsOf(app.db)
       for (const write of [createLinks(app, app.db, pairs), createLinks(app, app.db, pairs, 100)]) {
+        rows.push(...(await attempt(write.name, where, async () => [await runWrite(write, runs, where)])))
+      }
+    }
+    if (only.has("transaction")) {
+      await posts.reset()
+      await posts.baseline()
+      const postIds = (await app.db.query<{ id: string }>("select id from post order by title limit 100"))
+        .rows
+      for (const inTransaction of [true, false]) {
+        const write = createAndLink(
+          app,
+          app.db,
+          postIds.map((r) => r.id),
+          inTransaction,
+        )
         rows.push(...(await attempt(write.name, where, async () => [await runWrite(write, runs, where)])))
       }
     }

@@ -1,22 +1,28 @@
 import { resolve as resolvePath } from "node:path"
 import type { Database } from "../db/index.ts"
-import { ModlinkError, suggest } from "../errors/index.ts"
+import { ModlinkError } from "../errors/index.ts"
 import { type ResolvedLink, resolveLinks } from "../link/index.ts"
 import {
-  createLinkService,
   type LinkEventHandler,
   type LinkEventName,
   type LinkService,
-  linkCascadeHook,
+  linkServiceParts,
 } from "../link/service/index.ts"
-import { attachServiceContext, type ServiceContext } from "../module/index.ts"
+import { serviceContextOf } from "../module/index.ts"
 import { createQueryEngine, type QueryEngine } from "../query/index.ts"
-import { addLinks, type Entity, modelEntities, SchemaGraph } from "../schema/index.ts"
+import { addLinks, type Entity, MAIN_DATABASE, modelEntities, SchemaGraph } from "../schema/index.ts"
+import {
+  recoverPrepared,
+  type Transaction,
+  type TransactionOptions,
+  Transactions,
+} from "../transaction/index.ts"
 import type { ModlinkConfig } from "./config.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
-import { openDatabases } from "./open-databases.ts"
+import { closeDatabases, openDatabases } from "./open-databases.ts"
+import { type Container, type ContainerParts, resolveIn, wireContainer } from "./wire-container.ts"
 
 export interface CreateAppOptions {
   /** Project root holding `modlink.config.ts` and `src/links/`. Defaults to the current folder. */
@@ -32,7 +38,8 @@ export interface CreateAppOptions {
  * and the databases. `resolve` is the container scripts and user code use.
  */
 export class App {
-  private readonly services = new Map<string, Record<string, any>>()
+  private readonly container: Container
+  private readonly transactions: Transactions
   /** The link service: create, dismiss, delete (cascade), restore, list. */
   readonly link: LinkService
 
@@ -50,43 +57,70 @@ export class App {
     /** Where reads go by database key (replica readers); the primaries when omitted. */
     private readonly readers: ReadonlyMap<string, Database> = databases,
   ) {
-    this.link = createLinkService({
+    const parts: ContainerParts = {
+      modules,
       links,
-      databases,
+      graph,
       placement,
-      modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
-    })
-    for (const { definition } of modules) {
-      const service = new definition.service({ container: this })
-      const context: ServiceContext = {
-        module: definition.name,
-        db: this.databaseOf(definition.name),
-        query: this.query,
-        afterChange: linkCascadeHook(this.link, definition.name),
-      }
-      attachServiceContext(service, context)
-      this.services.set(definition.name, service)
+      link: linkServiceParts({
+        links,
+        modules: modules.map((m) => ({ name: m.definition.name, models: m.definition.models })),
+      }),
     }
+    this.container = wireContainer(
+      parts,
+      {
+        databases,
+        events: parts.link.events,
+        service: (definition) => new definition.service({ container: this }),
+        // A delete and its link cascade share a transaction when the links live on the module's database.
+        together: (module) =>
+          (placement.get(module) ?? MAIN_DATABASE) === MAIN_DATABASE
+            ? (run) => this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
+            : undefined,
+      },
+      query,
+    )
+    this.link = this.container.link
+    // A transaction's container: the same services, derived from the app's (their own fields stay
+    // readable), over the transaction's databases.
+    this.transactions = new Transactions(
+      databases,
+      (scopeDatabases, events) => {
+        const scoped = wireContainer(parts, {
+          databases: scopeDatabases,
+          events,
+          service: (definition) => Object.create(this.container.services.get(definition.name)!),
+          together: (_module, context) => (run) => run(context),
+        })
+        return { resolve: (name) => resolveIn(scoped, name) }
+      },
+      parts.link.events,
+    )
   }
 
   /** The main database: link tables and the link registry live here. */
   get db(): Database {
-    return this.databases.get("main")!
+    return this.databases.get(MAIN_DATABASE)!
   }
 
   databaseOf(module: string): Database {
-    return this.databases.get(this.placement.get(module) ?? "main")!
+    return this.databases.get(this.placement.get(module) ?? MAIN_DATABASE)!
   }
 
   /** `"query"`, `"link"`, or a module name (its service). */
   resolve<T = any>(name: string): T {
-    if (name === "query") return this.query as T
-    if (name === "link") return this.link as T
-    const service = this.services.get(name)
-    if (service) return service as T
-    throw new ModlinkError("INVALID_INPUT", `Nothing named "${name}" in the container`, {
-      hint: suggest(name, ["query", "link", ...this.services.keys()], "registered names"),
-    })
+    return resolveIn<T>(this.container, name)
+  }
+
+  /**
+   * Runs `callback` in one transaction per database it touches, committed together when it
+   * resolves (two-phase across databases) and rolled back together when it throws. Services from
+   * `scope.resolve(...)` run inside it; `query.graph` there sees its writes; link events fire after
+   * the commit. Called inside a callback, it joins the running transaction as a savepoint.
+   */
+  transaction<T>(callback: (scope: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.transactions.run(callback, options)
   }
 
   /** Called after commit when link rows become live (`attached`) or are removed (`detached`). */
@@ -95,10 +129,7 @@ export class App {
   }
 
   async close(): Promise<void> {
-    const replicaReaders = [...this.readers.entries()].filter(([key, db]) => this.databases.get(key) !== db)
-    await Promise.all(
-      [...this.databases.values(), ...replicaReaders.map(([, db]) => db)].map((db) => db.close()),
-    )
+    await closeDatabases(this.databases, this.readers)
   }
 }
 
@@ -144,6 +175,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     modules,
     { cwd, statementTimeout: config.statementTimeout },
   )
+  try {
+    // Prepared transactions a process left behind hold their locks until ended: end them first.
+    await recoverPrepared(databases)
+  } catch (error) {
+    await closeDatabases(databases, readers)
+    throw error
+  }
   const { graph, warnings } = buildGraph(modules, placement, links)
   const query = createQueryEngine({ graph, databases, readers })
   return new App(cwd, config, modules, links, graph, databases, placement, query, warnings, readers)

@@ -71,3 +71,12 @@ export async function openDatabases(
     throw error
   }
 }
+
+/** Closes the primaries and the replica readers (a key without replicas reads its primary). */
+export async function closeDatabases(
+  databases: ReadonlyMap<string, Database>,
+  readers: ReadonlyMap<string, Database>,
+): Promise<void> {
+  const replicaReaders = [...readers.entries()].filter(([key, db]) => databases.get(key) !== db)
+  await Promise.all([...databases.values(), ...replicaReaders.map(([, db]) => db)].map((db) => db.close()))
+}

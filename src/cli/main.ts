@@ -1,12 +1,15 @@
 import { Command, CommanderError } from "commander"
 import { registerDbGenerate } from "./commands/db-generate.ts"
 import { registerDbMigrate } from "./commands/db-migrate.ts"
+import { registerDbPull } from "./commands/db-pull.ts"
 import { registerDbSyncLinks } from "./commands/db-sync-links.ts"
 import { registerDemo } from "./commands/demo.ts"
 import { registerExec } from "./commands/exec.ts"
+import { registerGraph } from "./commands/graph.ts"
 import { registerInit } from "./commands/init.ts"
 import { registerLinks } from "./commands/links.ts"
 import { registerQuery } from "./commands/query.ts"
+import { registerStudio } from "./commands/studio.ts"
 import { EXIT } from "./run-command.ts"
 
 /** Each command lives in its own file under commands/ and registers itself here. */
@@ -16,9 +19,12 @@ const commands: ((program: Command) => void)[] = [
   registerDbGenerate,
   registerDbMigrate,
   registerDbSyncLinks,
+  registerDbPull,
   registerExec,
   registerLinks,
   registerQuery,
+  registerGraph,
+  registerStudio,
 ]
 
 export function buildProgram(): Command {

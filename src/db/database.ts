@@ -1,5 +1,20 @@
 import type { Sql } from "./sql.ts"
 
+/** Isolation levels a transaction may ask for (PostgreSQL runs `read uncommitted` as `read committed`). */
+export const ISOLATION_LEVELS = ["read committed", "repeatable read", "serializable"] as const
+export type IsolationLevel = (typeof ISOLATION_LEVELS)[number]
+
+/**
+ * A transaction its opener ends: `app.transaction` keeps one open per database it touches and ends
+ * them together (COMMIT, ROLLBACK, or `PREPARE TRANSACTION` for a two-phase commit).
+ */
+export interface OpenTransaction {
+  /** Statements on the transaction's own connection. */
+  readonly db: Database
+  /** Runs the ending statement and gives the connection back; a failed end discards it. */
+  end(statement: string): Promise<void>
+}
+
 export interface QueryResult<Row> {
   rows: Row[]
   rowCount: number
@@ -27,5 +42,7 @@ export interface Database {
    */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>
   readonly inTransaction: boolean
+  /** Opens a transaction on a connection of its own (PGlite: holds its one connection until ended). */
+  begin(isolation?: IsolationLevel): Promise<OpenTransaction>
   close(): Promise<void>
 }

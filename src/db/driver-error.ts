@@ -35,3 +35,12 @@ export function sqlStateOf(error: unknown): string | undefined {
   if (isModlinkError(error)) return error.details?.sqlState as string | undefined
   return (error as DriverError | undefined)?.code
 }
+
+/**
+ * serialization_failure and deadlock_detected: PostgreSQL rolled the transaction back whole to let
+ * another one through, so running the same work again is the remedy.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const state = sqlStateOf(error)
+  return state === "40001" || state === "40P01"
+}

@@ -1,7 +1,8 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite"
 import { fetchChunks } from "./cursor.ts"
-import type { Database, QueryResult } from "./database.ts"
+import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
+import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
 
 type Runner = PGlite | Transaction
@@ -48,12 +49,44 @@ class PgliteDatabase implements Database {
     }
   }
 
-  async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this)
-    try {
-      return await this.root.transaction((tx) => work(new PgliteDatabase(tx, this.root, this.label, true)))
-    } catch (error) {
-      throw wrapDriverError(error, this.label)
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return runInTransaction(this, work)
+  }
+
+  /**
+   * PGlite ends a transaction when its callback settles, so the callback waits for `end`: the
+   * one connection stays held (other callers queue) until then.
+   */
+  async begin(isolation?: IsolationLevel): Promise<OpenTransaction> {
+    if (this.inTransaction) throw new Error("begin() on a transaction's connection: nest with transaction()")
+    let settle!: (statement: string) => void
+    const ended = new Promise<string>((resolve) => {
+      settle = resolve
+    })
+    let opened!: (tx: Transaction) => void
+    const started = new Promise<Transaction>((resolve) => {
+      opened = resolve
+    })
+    const done = this.root
+      .transaction(async (tx) => {
+        opened(tx)
+        const statement = await ended
+        if (statement === "ROLLBACK") await tx.rollback()
+        else if (statement !== "COMMIT") throw new Error(`PGlite cannot end a transaction with ${statement}`)
+      })
+      .catch((error) => {
+        throw wrapDriverError(error, this.label)
+      })
+    // A failed BEGIN rejects `done` before the callback runs.
+    const tx = await Promise.race([started, done.then(() => undefined as never)])
+    const db = new PgliteDatabase(tx, this.root, this.label, true)
+    if (isolation) await db.query(beginStatement(isolation).replace("BEGIN", "SET TRANSACTION"))
+    return {
+      db,
+      async end(statement) {
+        settle(statement)
+        await done
+      },
     }
   }
 

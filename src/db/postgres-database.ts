@@ -1,7 +1,8 @@
 import pg from "pg"
 import { fetchChunks } from "./cursor.ts"
-import type { Database, QueryResult } from "./database.ts"
+import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
+import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
 
 export interface PostgresOptions {
@@ -43,20 +44,8 @@ class PostgresDatabase implements Database {
     }
   }
 
-  async transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this)
-    const session = await this.checkOut()
-    try {
-      await session.begin()
-      const result = await work(session.tx)
-      await session.commit()
-      return result
-    } catch (error) {
-      await session.rollback()
-      throw wrapDriverError(error, this.label)
-    } finally {
-      session.release()
-    }
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+    return runInTransaction(this, work)
   }
 
   /**
@@ -68,23 +57,20 @@ class PostgresDatabase implements Database {
       yield* fetchChunks<Row>(this, query, size, false)
       return
     }
-    const session = await this.checkOut()
+    const open = await this.begin()
+    let ended = false
     try {
-      await session.begin()
-      yield* fetchChunks<Row>(session.tx, query, size, false)
-      await session.commit()
-    } catch (error) {
-      await session.rollback()
-      throw wrapDriverError(error, this.label)
+      yield* fetchChunks<Row>(open.db, query, size, false)
+      ended = true
+      await open.end("COMMIT")
     } finally {
-      // A consumer that stopped early lands here with the transaction still open: end it.
-      if (!session.ended) await session.rollback()
-      session.release()
+      // Failed, or the consumer stopped early: the transaction is still open, end it.
+      if (!ended) await open.end("ROLLBACK").catch(() => {})
     }
   }
 
-  /** A pooled connection for one transaction, with the bookkeeping its release needs. */
-  private async checkOut() {
+  async begin(isolation?: IsolationLevel): Promise<OpenTransaction> {
+    if (this.inTransaction) throw new Error("begin() on a transaction's connection: nest with transaction()")
     let client: pg.PoolClient
     try {
       client = await this.pool.connect()
@@ -99,29 +85,32 @@ class PostgresDatabase implements Database {
       broken = true
     }
     client.on("error", onError)
-    const session = {
-      tx: new PostgresDatabase(client, this.label, this.pool, true) as Database,
-      ended: false,
-      begin: () => client.query("BEGIN"),
-      async commit() {
-        await client.query("COMMIT")
-        session.ended = true
-      },
-      async rollback() {
-        session.ended = true
+    const release = () => {
+      client.off("error", onError)
+      client.release(broken)
+    }
+    try {
+      await client.query(beginStatement(isolation))
+    } catch (error) {
+      broken = true
+      release()
+      throw wrapDriverError(error, this.label)
+    }
+    const label = this.label
+    return {
+      db: new PostgresDatabase(client, label, this.pool, true),
+      async end(statement) {
         try {
-          await client.query("ROLLBACK")
-        } catch {
-          // The connection itself failed: it must not go back to the pool.
+          await client.query(statement)
+        } catch (error) {
+          // The connection may be mid-transaction or dead: it must not go back to the pool.
           broken = true
+          throw wrapDriverError(error, label)
+        } finally {
+          release()
         }
       },
-      release() {
-        client.off("error", onError)
-        client.release(broken)
-      },
     }
-    return session
   }
 
   async close(): Promise<void> {

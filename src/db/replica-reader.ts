@@ -1,5 +1,5 @@
 import { isConnectionFailure } from "./connection-failure.ts"
-import type { Database, QueryResult } from "./database.ts"
+import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import type { Sql } from "./sql.ts"
 
 /** How long a replica that failed to answer is skipped before it is tried again. */
@@ -90,6 +90,10 @@ class ReplicaReader implements Database {
 
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     return this.primary.transaction(work)
+  }
+
+  begin(isolation?: IsolationLevel): Promise<OpenTransaction> {
+    return this.primary.begin(isolation)
   }
 
   async close(): Promise<void> {

@@ -71,7 +71,7 @@ export const columnTypes: Record<FieldType, string> = {
   text: "text",
   number: "integer",
   bigNumber: "numeric",
-  float: "double precision",
+  float: "real",
   boolean: "boolean",
   dateTime: "timestamptz",
   json: "jsonb",

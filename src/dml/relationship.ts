@@ -9,6 +9,15 @@ export interface RelationshipOptions {
   foreignKey?: boolean
   /** manyToMany only: name of the pivot table. */
   pivotTable?: string
+  /** manyToMany only: the pivot column holding this model's key (`<model>_id` by default). */
+  joinColumn?: string
+  /** manyToMany only: the pivot column holding the other model's key (`<other>_id` by default). */
+  inverseJoinColumn?: string
+  /**
+   * manyToMany only: a model of this module whose table is the pivot, with ids, timestamps and
+   * soft delete of its own (Medusa's product options). Its belongsTo to each side name the columns.
+   */
+  pivotEntity?: () => DmlModel
 }
 
 /**

@@ -17,7 +17,15 @@ export interface ResolvedRelationship {
   /** The foreign key column lives on the source table (belongsTo, owning hasOne). */
   ownsForeignKey: boolean
   nullable: boolean
-  pivot?: { table: string; sourceColumn: string; targetColumn: string }
+  pivot?: Pivot
+}
+
+/** The table between the two sides of a manyToMany; `entity` when it is a model's own table. */
+export interface Pivot {
+  table: string
+  sourceColumn: string
+  targetColumn: string
+  entity?: DmlModel
 }
 
 /** The column a belongsTo (or owning hasOne) property adds: `product` → `product_id`. */
@@ -77,13 +85,40 @@ function inverseBelongsTo(source: DmlModel, field: string, target: DmlModel, map
   return foreignKeyColumn(candidates[0][0])
 }
 
-function pivotTable(source: DmlModel, target: DmlModel, relationship: Relationship): string {
-  if (relationship.options.pivotTable) return relationship.options.pivotTable
-  const mapped = relationship.options.mappedBy
-    ? target.relationships.get(relationship.options.mappedBy)
-    : undefined
-  if (mapped?.options.pivotTable) return mapped.options.pivotTable
-  return [source.tableName, target.tableName].sort().join("_")
+/**
+ * Names come from this side's options, else from the other side's (where this side's join column
+ * is that side's inverse one), else from the models: `<source>_<target>` sorted, `<model>_id`.
+ */
+function resolvePivot(source: DmlModel, name: string, target: DmlModel, relationship: Relationship): Pivot {
+  const own = relationship.options
+  const mapped = own.mappedBy ? target.relationships.get(own.mappedBy)?.options : undefined
+  const entity = (own.pivotEntity ?? mapped?.pivotEntity)?.()
+  if (entity) {
+    return {
+      table: entity.tableName,
+      sourceColumn: pivotEntityColumn(entity, source, name),
+      targetColumn: pivotEntityColumn(entity, target, name),
+      entity,
+    }
+  }
+  return {
+    table: own.pivotTable ?? mapped?.pivotTable ?? [source.tableName, target.tableName].sort().join("_"),
+    sourceColumn: own.joinColumn ?? mapped?.inverseJoinColumn ?? foreignKeyColumn(source.snakeName),
+    targetColumn: own.inverseJoinColumn ?? mapped?.joinColumn ?? foreignKeyColumn(target.snakeName),
+  }
+}
+
+/** The column of a pivot entity's belongsTo that points at `side`. */
+function pivotEntityColumn(entity: DmlModel, side: DmlModel, field: string): string {
+  const owners = [...entity.relationships].filter(([, r]) => r.type === "belongsTo" && r.target() === side)
+  if (owners.length !== 1) {
+    throw new ModlinkError(
+      "INVALID_MODEL",
+      `The pivot entity "${entity.name}" of relationship "${field}" needs exactly one belongsTo pointing at "${side.name}", found ${owners.length}`,
+      { hint: `add ${side.snakeName}: model.belongsTo(() => ${side.entityName}) to ${entity.name}` },
+    )
+  }
+  return foreignKeyColumn(owners[0][0])
 }
 
 /** Resolves every relationship of the models of one module, checking none leaves the module. */
@@ -141,11 +176,7 @@ export function resolveRelationships(models: readonly DmlModel[]): ResolvedRelat
             sourceColumn: sourcePk,
             targetColumn: targetPk,
             ownsForeignKey: false,
-            pivot: {
-              table: pivotTable(source, target, relationship),
-              sourceColumn: foreignKeyColumn(source.snakeName),
-              targetColumn: foreignKeyColumn(target.snakeName),
-            },
+            pivot: resolvePivot(source, name, target, relationship),
           })
           break
       }

@@ -83,7 +83,8 @@ function modelTable(model: DmlModel, relationships: ResolvedRelationship[]): Tab
 function pivotTables(relationships: ResolvedRelationship[]): TableSchema[] {
   const byName = new Map<string, TableSchema>()
   for (const r of relationships) {
-    if (!r.pivot || byName.has(r.pivot.table)) continue
+    // A pivot entity is one of the module's models: its table is built with the others.
+    if (!r.pivot || r.pivot.entity || byName.has(r.pivot.table)) continue
     const { table, sourceColumn, targetColumn } = r.pivot
     byName.set(table, {
       name: table,

@@ -46,8 +46,12 @@ export type ErrorCode =
   | "CARDINALITY"
   | "SYNC_FAILED"
   | "MIGRATION_FAILED"
+  | "BASELINE_DRIFT"
   | "CASCADE_FAILED"
   | "DATABASE"
+  | "TRANSACTION_ABORTED"
+  | "TRANSACTION_CONFLICT"
+  | "TWO_PHASE_UNAVAILABLE"
 
 /**
  * By name and code rather than instanceof: user files loaded at run time may carry their own copy

@@ -8,4 +8,5 @@ export {
   type RecordChange,
   type ServiceContext,
   type ServiceGraphRunner,
+  serviceContextOf,
 } from "./service-context.ts"

@@ -28,6 +28,12 @@ export interface ServiceContext {
   db: Database
   query: ServiceGraphRunner
   afterChange?: (change: RecordChange, model: DmlModel, ids: string[]) => Promise<unknown>
+  /**
+   * Runs `run` with a context whose database, query and `afterChange` share one transaction. Set
+   * when the module's tables and the link tables are on one database, so a delete and its link
+   * cascade commit or fail as one; inside `app.transaction`, that transaction is the one joined.
+   */
+  together?: <T>(run: (ctx: ServiceContext) => Promise<T>) => Promise<T>
 }
 
 const CONTEXT = Symbol.for("modlink.serviceContext")

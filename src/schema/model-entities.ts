@@ -31,7 +31,7 @@ export function modelEntities(module: PlacedModule): Entity[] {
           database: module.database,
           sourceColumn: r.pivot.sourceColumn,
           targetColumn: r.pivot.targetColumn,
-          softDelete: false,
+          softDelete: r.pivot.entity !== undefined,
         },
       })
     }

@@ -106,10 +106,11 @@ function columnChanges(want: TableSchema, have: IntrospectedTable): PhasedChange
       continue
     }
     if (canonicalType(column.type) !== canonicalType(current.type)) {
+      const widens = widensToText(current.type, column.type)
       push({
         statement: ddl.alterColumnType(table, column),
-        risk: "destructive",
-        description: `change type of ${column.name} from ${current.type} to ${column.type}`,
+        risk: widens ? "safe" : "destructive",
+        description: `${widens ? "widen" : "change type of"} ${column.name} from ${current.type} to ${column.type}${widens ? " (no row rewritten)" : ""}`,
       })
     }
     if (!sameDefault(column, current)) {
@@ -141,6 +142,15 @@ function columnChanges(want: TableSchema, have: IntrospectedTable): PhasedChange
     })
   }
   return changes
+}
+
+/**
+ * `varchar(n)` → `text`: every value fits, and PostgreSQL only changes the catalog (the types are
+ * binary coercible and share their index operator class, so neither the table nor its indexes are
+ * rebuilt). Medusa's link tables are `varchar(255)`.
+ */
+function widensToText(from: string, to: string): boolean {
+  return canonicalType(to) === "text" && /^character varying(\(\d+\))?$/.test(canonicalType(from))
 }
 
 function sameDefault(want: ColumnSchema, have: ColumnSchema): boolean {

@@ -40,6 +40,8 @@ export interface LinkAction {
 
 export interface LinkPlan {
   actions: LinkAction[]
+  /** Link tables another system (Medusa) recorded that no definition here claims: left alone. */
+  foreignTables?: string[]
 }
 
 /** True when applying the plan would change something (the database or the registry). */

@@ -54,3 +54,19 @@ export async function ensureMigrationsTable(db: Database): Promise<void> {
   const actual = await introspectSchema(db, { tables: [MIGRATIONS_TABLE] })
   for (const change of diffTables([migrationsTableSchema], actual)) await db.query(change.statement)
 }
+
+/**
+ * Marks files as applied without running them, all or none: the baseline of a module whose tables
+ * were made by someone else. Files already recorded stay as they were.
+ */
+export async function recordMigrations(
+  db: Database,
+  moduleName: string,
+  names: readonly string[],
+): Promise<void> {
+  if (names.length === 0) return
+  await ensureMigrationsTable(db)
+  await db.query(
+    sql`insert into ${sql.id(MIGRATIONS_TABLE)} (module, name) select ${moduleName}, unnest(${[...names]}::text[]) on conflict do nothing`,
+  )
+}

@@ -10,6 +10,7 @@ import {
 import { countViolations } from "./count-violations.ts"
 import * as ddl from "./ddl.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
+import { readForeignLinkTables } from "./foreign-links.ts"
 import type { LinkAction, LinkActionKind, LinkPlan, PlannedChange } from "./link-plan.ts"
 import { type RecordedLink, type RegistryRow, readLinkRegistry, recordedLink } from "./link-registry.ts"
 
@@ -76,7 +77,8 @@ export async function planLinkSync(
     }
   }
   for (const row of unclaimed.values()) actions.push(await deleteAction(ctx, row))
-  return { actions }
+  const foreignTables = await readForeignLinkTables(db, [...tables])
+  return foreignTables.length ? { actions, foreignTables } : { actions }
 }
 
 async function existingLinkAction(
@@ -113,6 +115,7 @@ async function createAction(ctx: Context, link: ResolvedTableLink, note?: string
     // A table of that name that the registry does not know: adopt it, changing only what differs.
     const changes = await evolve(ctx, link, existing, undefined)
     return action(link, "create", changes, {
+      adopting: true,
       label: changes.length
         ? "create (adopts the existing table)"
         : "create (adopts the existing table as it is)",
@@ -286,12 +289,18 @@ function action(
   link: ResolvedTableLink,
   kind: Exclude<LinkActionKind, "delete">,
   changes: PlannedChange[],
-  options: { previous?: RegistryRow; label?: string } = {},
+  options: { previous?: RegistryRow; label?: string; adopting?: boolean } = {},
 ): LinkAction {
   // A new unique index or NOT NULL restricts what may be written from now on, even when no row
   // breaks it today, so a person confirms it. A NOT NULL column added to an empty table does not.
+  // Adopting a table another tool made for the same definition (Medusa's, which states the
+  // cardinality but does not enforce it), a unique index no row breaks only enforces what the
+  // definition already said: it runs without asking too.
   const safe = changes.every(
-    (change) => change.risk === "safe" || (change.rule === "empty" && change.violatingRows === 0),
+    (change) =>
+      change.risk === "safe" ||
+      (change.rule === "empty" && change.violatingRows === 0) ||
+      (options.adopting === true && change.rule === "unique" && change.violatingRows === 0),
   )
   const warnings = changes.flatMap((change) => {
     if (change.risk === "destructive") return [change.description]

@@ -17,7 +17,12 @@ export function actionLabel(action: LinkAction): string {
  * warnings and, when asked, the SQL of each action indented below it.
  */
 export function renderPlan(plan: LinkPlan, options: RenderPlanOptions = {}): string[] {
-  if (plan.actions.length === 0) return ["No links defined and none recorded: nothing to sync."]
+  const foreign = plan.foreignTables?.length
+    ? [
+        `not ours, left alone (Medusa's link tables no definition here names): ${plan.foreignTables.join(", ")}`,
+      ]
+    : []
+  if (plan.actions.length === 0) return ["No links defined and none recorded: nothing to sync.", ...foreign]
   const rows = plan.actions.map((action) => [
     actionLabel(action),
     describeLink(action.descriptor),
@@ -42,5 +47,5 @@ export function renderPlan(plan: LinkPlan, options: RenderPlanOptions = {}): str
       lines.push(`    ${change.statement};`)
     }
   })
-  return lines
+  return [...lines, ...foreign]
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest"
 import { REPO, runCli } from "./run-cli.ts"
 
-const COMMANDS = ["init", "demo", "db:generate", "db:migrate", "db:sync-links", "exec", "links", "query"]
+const COMMANDS = [
+  "init",
+  "demo",
+  "db:generate",
+  "db:migrate",
+  "db:sync-links",
+  "exec",
+  "links",
+  "query",
+  "graph",
+  "studio",
+]
 
 describe("--help", () => {
   it("lists every command", async () => {

@@ -107,7 +107,7 @@ describe("table schemas", () => {
       title: "text",
       slug: "text",
       views: "integer",
-      rating: "double precision",
+      rating: "real",
       price: "numeric",
       published: "boolean",
       published_at: "timestamptz",

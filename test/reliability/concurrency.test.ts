@@ -7,6 +7,7 @@ import { backendKinds, type FreshDatabase, freshDatabase } from "../support/back
 import type { Project } from "../support/project.ts"
 import { startApp } from "../support/start-app.ts"
 import { linkProject } from "./support/link-project.ts"
+import { type LinkShape, livePairs, type Operation, type PairOf, replay } from "./support/replay.ts"
 
 /**
  * 32 clients, each its own app (own pool, own connections), create, dismiss and re-create links on
@@ -24,15 +25,6 @@ import { linkProject } from "./support/link-project.ts"
  */
 const CLIENTS = 32
 const ROUNDS = 50
-
-interface LinkShape {
-  table: string
-  left: { module: "product"; key: string; ids: string[] }
-  right: { module: "blog"; key: string; ids: string[] }
-  /** Key columns that must be unique among live rows. */
-  unique: string[]
-  note?: boolean
-}
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i}`)
 const PRODUCTS = range("prod", 4)
@@ -67,15 +59,11 @@ const LINKS: LinkShape[] = [
   },
 ]
 
-interface Pair {
-  link: LinkShape
+interface Pair extends PairOf {
   left: string
   right: string
   owner: number
 }
-
-const pairKey = (p: { link: LinkShape; left: string; right: string }) =>
-  `${p.link.table}|${p.left}|${p.right}`
 
 /** Deterministic per run: a failure replays with the same operations. */
 function random(seed: number): () => number {
@@ -86,14 +74,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-interface Operation {
-  kind: "create" | "dismiss"
-  pairs: Pair[]
-  note: string
-  ok: boolean
-  error?: string
 }
 
 describe.skipIf(!backendKinds.includes("postgres"))(`${CLIENTS} concurrent clients on shared records`, () => {
@@ -168,39 +148,8 @@ describe.skipIf(!backendKinds.includes("postgres"))(`${CLIENTS} concurrent clien
     expect(failures.filter((op) => !op.error!.startsWith("CARDINALITY")).map((op) => op.error)).toEqual([])
 
     // Replay: per pair, the last successful operation of its owner decides the row.
-    const expected = new Map<string, string>()
-    for (const clientOps of log) {
-      for (const op of clientOps) {
-        if (!op.ok) continue
-        for (const pair of op.pairs) {
-          if (op.kind === "create") expected.set(pairKey(pair), pair.link.note ? op.note : "")
-          else expected.delete(pairKey(pair))
-        }
-      }
-    }
-
-    const actual = new Map<string, string>()
-    for (const link of LINKS) {
-      const l = sql.id(link.left.key)
-      const r = sql.id(link.right.key)
-      const table = sql.id(link.table)
-      // One row per pair, whatever the races: the primary key and the upsert must agree.
-      const duplicates = await db.query(
-        sql`select ${l}, ${r} from ${table} group by 1, 2 having count(*) > 1`,
-      )
-      expect(duplicates.rows).toEqual([])
-      for (const column of link.unique) {
-        const broken = await db.query(
-          sql`select ${sql.id(column)} as id, count(*)::int as n from ${table} where deleted_at is null group by 1 having count(*) > 1`,
-        )
-        expect(broken.rows, `${link.table}.${column} linked more than once`).toEqual([])
-      }
-      const live = await db.query<{ l: string; r: string; note?: string }>(
-        sql`select ${l} as l, ${r} as r${link.note ? sql`, note` : sql.empty} from ${table} where deleted_at is null`,
-      )
-      for (const row of live.rows) actual.set(pairKey({ link, left: row.l, right: row.r }), row.note ?? "")
-    }
-    expect(new Map([...actual].sort())).toEqual(new Map([...expected].sort()))
+    const actual = await livePairs(db, LINKS)
+    expect(actual).toEqual(replay(log))
 
     // The run did race: calls were refused by cardinality, and pairs were created and dismissed.
     const succeeded = operations.filter((op) => op.ok)

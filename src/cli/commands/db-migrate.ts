@@ -13,6 +13,7 @@ interface MigrateFlags {
   executeSafeLinks?: boolean
   executeAllLinks?: boolean
   dryRun?: boolean
+  baseline?: string[]
 }
 
 export function registerDbMigrate(program: Command): void {
@@ -23,6 +24,10 @@ export function registerDbMigrate(program: Command): void {
     .option("--execute-safe-links", "link sync: run only safe actions, skip the rest without asking")
     .option("--execute-all-links", "link sync: run every action, deletes included, without asking")
     .option("--dry-run", "list pending migrations and the link plan with its SQL; change nothing")
+    .option(
+      "--baseline <module...>",
+      "record the module's migrations as applied without running them, although its existing tables differ",
+    )
     .addHelpText(
       "after",
       examples(
@@ -30,6 +35,7 @@ export function registerDbMigrate(program: Command): void {
         ["modlink db:migrate --dry-run", "what would run"],
         ["modlink db:migrate --execute-safe-links", "in CI"],
         ["modlink db:migrate --skip-links", "module migrations only"],
+        ["modlink db:migrate --baseline blog", "adopt blog's existing tables after reading the differences"],
       ),
     )
     .action((flags: MigrateFlags, command: Command) => {
@@ -44,7 +50,7 @@ export function registerDbMigrate(program: Command): void {
         const dryRun = Boolean(flags.dryRun)
         await withApp(options, async (app) => {
           printWarnings(app.warnings)
-          await migrateModules(app, { dryRun })
+          await migrateModules(app, { dryRun, baseline: flags.baseline })
           if (flags.skipLinks) return
           const mode = syncMode({ executeSafe: flags.executeSafeLinks, executeAll: flags.executeAllLinks })
           await syncLinks(app, { mode, dryRun, interactive: isInteractive() })

@@ -1,23 +1,54 @@
 import { join } from "node:path"
 import type { App } from "../../app/index.ts"
 import { introspectSchema } from "../../db/introspect.ts"
+import { ModlinkError, suggest } from "../../errors/index.ts"
 import { diffTables } from "../../sync/diff-tables.ts"
 import { pendingMigrations } from "../../sync/migration-files.ts"
 import { runMigrations } from "../../sync/run-migrations.ts"
 import { colors } from "../output/colors.ts"
+import { applyBaseline, type Baseline, planBaseline } from "./baseline-module.ts"
+
+export interface MigrateModulesOptions {
+  dryRun: boolean
+  /** Modules whose migrations are recorded as applied even though their tables differ. */
+  baseline?: readonly string[]
+}
 
 /**
  * The first part of `db:migrate`: every module's pending files under `<module>/migrations`, on the
- * module's database. Then a check that the models and the tables agree, so a forgotten
+ * module's database. A module whose tables already exist is baselined instead (see
+ * baseline-module.ts). Then a check that the models and the tables agree, so a forgotten
  * `db:generate` is noticed here rather than as a failing query later.
  */
-export async function migrateModules(app: App, options: { dryRun: boolean }): Promise<void> {
+export async function migrateModules(app: App, options: MigrateModulesOptions): Promise<void> {
   console.log("Running migrations…")
-  for (const { definition, dir } of app.modules) {
-    if (!dir) continue
-    const db = app.databaseOf(definition.name)
-    const migrationsDir = join(dir, "migrations")
+  const forced = new Set(options.baseline ?? [])
+  const names = app.modules.map(({ definition }) => definition.name)
+  for (const name of forced) {
+    if (!names.includes(name)) {
+      throw new ModlinkError(
+        "INVALID_INPUT",
+        `--baseline names module "${name}", which the config does not load`,
+        {
+          hint: suggest(name, names, "modules"),
+        },
+      )
+    }
+  }
+  const placed = app.modules.flatMap(({ definition, dir }) =>
+    dir ? [{ definition, db: app.databaseOf(definition.name), migrationsDir: join(dir, "migrations") }] : [],
+  )
+  // Every module is checked before any migration runs: a drift refuses the whole run, not half of it.
+  const baselines = new Map<string, Baseline>()
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = await planBaseline(db, definition, migrationsDir, forced.has(definition.name))
+    if (baseline) baselines.set(definition.name, baseline)
+  }
+  for (const { definition, db, migrationsDir } of placed) {
+    const baseline = baselines.get(definition.name)
+    if (baseline) await applyBaseline(baseline, options.dryRun)
     if (options.dryRun) {
+      if (baseline) continue
       for (const file of await pendingMigrations(db, definition.name, migrationsDir)) {
         console.log(`  ${definition.name}: would apply ${file}`)
       }

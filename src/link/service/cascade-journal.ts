@@ -34,29 +34,31 @@ export function tokensOf(records: Iterable<[string, readonly string[]]>): string
 const table = sql.id(CASCADE_JOURNAL_TABLE)
 
 export class CascadeJournal {
-  private ready: Promise<void> | undefined
-
-  constructor(private readonly main: Database) {}
+  private ready = false
 
   /**
-   * Creates the journal on first use. Two processes starting at once may both try: PostgreSQL then
-   * reports a duplicate type or table for the loser, which means the table is there.
+   * Creates the journal on first use, on `db` (inside a transaction: in it, so PGlite's single
+   * connection is not asked twice). Looked up first: `create index if not exists` locks the table
+   * even when the index is there, which inside a long transaction would hold up every cascade. Two
+   * processes creating it at once: PostgreSQL reports a duplicate for the loser, and the table is there.
    */
-  ensure(): Promise<void> {
-    this.ready ??= (async () => {
+  async ensure(db: Database): Promise<void> {
+    if (this.ready) return
+    const { rows } = await db.query<{ found: boolean }>(
+      sql`select to_regclass(${CASCADE_JOURNAL_TABLE}) is not null as found`,
+    )
+    if (!rows[0].found) {
       try {
-        await this.main.exec(
+        await db.exec(
           `create table if not exists ${CASCADE_JOURNAL_TABLE} (id text primary key, stamp timestamptz not null, status text not null, keys text[] not null, plan jsonb not null, created_at timestamptz not null default now());
            create index if not exists ${CASCADE_JOURNAL_TABLE}_keys_idx on ${CASCADE_JOURNAL_TABLE} using gin (keys);`,
         )
       } catch (error) {
-        if (!["23505", "42P07"].includes(sqlStateOf(error) ?? "")) {
-          this.ready = undefined
-          throw error
-        }
+        if (!["23505", "42P07"].includes(sqlStateOf(error) ?? "")) throw error
       }
-    })()
-    return this.ready
+    }
+    // Created inside a transaction that may still roll back: look again next time.
+    this.ready = rows[0].found || !db.inTransaction
   }
 
   /** A fresh stamp from the main database's clock, so every row of one cascade shares it. */

@@ -191,6 +191,19 @@ export async function createLinks(
       groups.map((g) => g.link),
     )
     if (!link) throw error
+    if (main.inTransaction) {
+      // A concurrent transaction took the key after the read: the violation aborted the caller's
+      // transaction, so nothing more can be read in it, and the index's own words name the key.
+      throw new ModlinkError(
+        "CARDINALITY",
+        `Link ${link.entryPoint} refused a pair its cardinality does not allow: ${(error as ModlinkError).details?.detail ?? "a key is linked already"}`,
+        {
+          hint: `dismiss the existing link first (link.dismiss), or make that side a list (isList) in ${link.file}; this transaction rolls back`,
+          details: { link: link.entryPoint, table: link.table, cause: (error as ModlinkError).details },
+          cause: error,
+        },
+      )
+    }
     const group = groups.find((g) => g.link === link)!
     await checkStored(main, group)
     throw new ModlinkError("CARDINALITY", `A concurrent write took a link ${link.entryPoint} allows once`, {

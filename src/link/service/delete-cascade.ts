@@ -73,7 +73,7 @@ export async function deleteCascade(
       events: [],
     }
   }
-  await ctx.journal.ensure()
+  await ctx.journal.ensure(ctx.main)
   const applied: Array<[string, AppliedWrites]> = []
   for (const entry of await ctx.journal.find(ctx.main, "pending", tokensOf(roots))) {
     applied.push([entry.id, await resumeEntry(ctx, entry)])

@@ -1,5 +1,6 @@
 export { linkCascadeHook } from "./auto-cascade.ts"
 export { CASCADE_JOURNAL_TABLE } from "./cascade-journal.ts"
+export type { LinkEventSink } from "./link-events.ts"
 export type {
   CascadeReport,
   DeleteOptions,
@@ -13,4 +14,10 @@ export type {
   RecordIds,
   RecordsInput,
 } from "./link-input.ts"
-export { createLinkService, type LinkService, type LinkServiceOptions } from "./link-service.ts"
+export {
+  createLinkService,
+  type LinkService,
+  type LinkServiceOptions,
+  type LinkServiceParts,
+  linkServiceParts,
+} from "./link-service.ts"

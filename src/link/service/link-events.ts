@@ -6,7 +6,13 @@ import type { LinkEvent, LinkEventHandler, LinkEventName } from "./link-input.ts
  * a handler never sees a link that is later rolled back. Handlers run one after another; the first
  * one to throw makes the call reject, but the write it reports on stays committed.
  */
-export class LinkEvents {
+/** Where the link service reports what it attached and detached (the app's events, or a transaction holding them). */
+export interface LinkEventSink {
+  on(event: LinkEventName, handler: LinkEventHandler): () => void
+  emit(event: LinkEventName, payloads: readonly LinkEvent[]): Promise<void>
+}
+
+export class LinkEvents implements LinkEventSink {
   private readonly handlers: Record<LinkEventName, Set<LinkEventHandler>> = {
     attached: new Set(),
     detached: new Set(),

@@ -6,7 +6,7 @@ import { CascadeJournal } from "./cascade-journal.ts"
 import { createLinks, groupCreateInputs } from "./create-links.ts"
 import { deleteCascade } from "./delete-cascade.ts"
 import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
-import { LinkEvents } from "./link-events.ts"
+import { type LinkEventSink, LinkEvents } from "./link-events.ts"
 import { LinkGraph, type ModuleModels } from "./link-graph.ts"
 import type {
   CascadeReport,
@@ -34,6 +34,24 @@ export interface LinkServiceOptions {
   modules?: readonly ModuleModels[]
 }
 
+/**
+ * What the app's link service and the ones it binds to a transaction share: the link graph, the
+ * journal's state, and the subscribers of link events.
+ */
+export interface LinkServiceParts {
+  graph: LinkGraph
+  journal: CascadeJournal
+  events: LinkEventSink
+}
+
+export function linkServiceParts(options: Pick<LinkServiceOptions, "links" | "modules">): LinkServiceParts {
+  return {
+    graph: new LinkGraph(options.links, options.modules),
+    journal: new CascadeJournal(),
+    events: new LinkEvents(),
+  }
+}
+
 /** `app.link` / `container.resolve("link")`. */
 export interface LinkService {
   /** Links pairs; re-creating a pair updates the extra columns given and revives it if dismissed. */
@@ -59,15 +77,19 @@ export interface LinkService {
 
 const asList = <T>(input: T | readonly T[]): readonly T[] => (Array.isArray(input) ? input : [input as T])
 
-export function createLinkService(options: LinkServiceOptions): LinkService {
+export function createLinkService(
+  options: LinkServiceOptions,
+  parts: LinkServiceParts = linkServiceParts(options),
+): LinkService {
   const main = options.databases.get("main")
   if (!main) {
     throw new ModlinkError("INVALID_CONFIG", "The link service needs the main database", {
       hint: 'pass databases with a "main" entry: link tables live there',
     })
   }
-  const graph = new LinkGraph(options.links, options.modules)
-  const events = new LinkEvents()
+  const { graph, events } = parts
+  // Inside a caller's transaction a deadlock aborted the caller's work too: only the caller can retry.
+  const retry = main.inTransaction ? <T>(work: () => Promise<T>) => work() : retryOnDeadlock
   const databaseOf = (module: string) => {
     const key = options.placement.get(module) ?? "main"
     return { key, db: options.databases.get(key) ?? main }
@@ -77,32 +99,30 @@ export function createLinkService(options: LinkServiceOptions): LinkService {
     main,
     databaseOf,
     allOnMain: [...options.placement.values()].every((key) => key === "main"),
-    journal: new CascadeJournal(main),
+    journal: parts.journal,
   }
   return {
     async create(input) {
       const groups = groupCreateInputs(asList(input), graph, "create")
-      const { rows, events: attached } = await retryOnDeadlock(() => createLinks(main, groups))
+      const { rows, events: attached } = await retry(() => createLinks(main, groups))
       await events.emit("attached", attached)
       return rows
     },
     async dismiss(input) {
       const groups = groupDismissInputs(asList(input), graph)
-      const { rows, events: detached } = await retryOnDeadlock(() => dismissLinks(main, groups))
+      const { rows, events: detached } = await retry(() => dismissLinks(main, groups))
       await events.emit("detached", detached)
       return rows
     },
     async delete(input, deleteOptions) {
       const roots = readRecordIds(input, graph, "delete")
-      const { report, events: detached } = await retryOnDeadlock(() =>
-        deleteCascade(ctx, roots, deleteOptions),
-      )
+      const { report, events: detached } = await retry(() => deleteCascade(ctx, roots, deleteOptions))
       await events.emit("detached", detached)
       return report
     },
     async restore(input) {
       const given = readRecordIds(input, graph, "restore")
-      const { report, events: attached } = await retryOnDeadlock(() => restoreCascade(ctx, given))
+      const { report, events: attached } = await retry(() => restoreCascade(ctx, given))
       await events.emit("attached", attached)
       return report
     },

@@ -18,7 +18,7 @@ export async function restoreCascade(
   const report = emptyReport()
   const events: LinkEvent[] = []
   if (![...given.keys()].some((model) => ctx.graph.endsOf(model).length)) return { report, events }
-  await ctx.journal.ensure()
+  await ctx.journal.ensure(ctx.main)
   const givenTokens = tokensOf(given)
   for (const entry of await ctx.journal.find(ctx.main, "applied", givenTokens)) {
     const plan = await planRestore(ctx, entry, given)

@@ -1,7 +1,5 @@
-import { sqlStateOf } from "../../db/index.ts"
+import { isTransactionConflict } from "../../db/index.ts"
 
-/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back whole. */
-const RETRYABLE = new Set(["40P01", "40001"])
 const ATTEMPTS = 5
 
 /**
@@ -16,7 +14,7 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work()
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? "")) throw error
+      if (attempt >= ATTEMPTS || !isTransactionConflict(error)) throw error
       // Jitter, so the two victims of one deadlock do not meet again at the same instant.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
     }

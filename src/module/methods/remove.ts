@@ -23,6 +23,21 @@ export async function changeRecords(
   selector: unknown,
   options: RemoveOptions = {},
 ): Promise<Record<string, string[]>> {
+  const cascade = options.cascadeLinks !== false && ctx.afterChange !== undefined
+  if (cascade && ctx.together) {
+    // The records' change and its cascade in one transaction: a failed cascade undoes the change.
+    return ctx.together((tx) => tx.db.transaction(() => applyChange(tx, runtime, change, selector, true)))
+  }
+  return applyChange(ctx, runtime, change, selector, cascade)
+}
+
+async function applyChange(
+  ctx: ServiceContext,
+  runtime: ModelRuntime,
+  change: RecordChange,
+  selector: unknown,
+  cascade: boolean,
+): Promise<Record<string, string[]>> {
   const ids = await idsOf(ctx, runtime, selector, change !== "softDelete")
   const table = sql.id(runtime.model.tableName)
   const pk = sql.id(runtime.primaryKey)
@@ -37,27 +52,42 @@ export async function changeRecords(
     const { rows } = await ctx.db.query<{ id: string }>(statement)
     affected = rows.map((r) => r.id)
   }
-  if (affected.length && options.cascadeLinks !== false && ctx.afterChange) {
+  if (affected.length && cascade && ctx.afterChange) {
     try {
       await ctx.afterChange(change, runtime.model, affected)
     } catch (cause) {
-      // The records' change is committed; say so, and how to finish the cascade.
-      const key = runtime.model.linkableKey(runtime.primaryKey)
-      const call = change === "restore" ? "link.restore" : "link.delete"
-      const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause)
-      throw new ModlinkError(
-        "CASCADE_FAILED",
-        `${change} of ${affected.length} ${runtime.model.name} record(s) committed, but their link cascade failed: ${reason}`,
-        {
-          hint: `finish it with ${call}({ ${ctx.module}: { ${key}: [${affected
-            .slice(0, 3)
-            .map((id) => JSON.stringify(id))
-            .join(", ")}${affected.length > 3 ? ", …" : ""}] } })`,
-          details: { module: ctx.module, [key]: affected },
-          cause,
-        },
-      )
+      throw cascadeFailed(ctx, runtime, change, affected, cause)
     }
   }
   return { [runtime.model.linkableKey(runtime.primaryKey)]: affected }
+}
+
+function cascadeFailed(
+  ctx: ServiceContext,
+  runtime: ModelRuntime,
+  change: RecordChange,
+  affected: string[],
+  cause: unknown,
+): ModlinkError {
+  const key = runtime.model.linkableKey(runtime.primaryKey)
+  const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause)
+  const what = `${change} of ${affected.length} ${runtime.model.name} record(s)`
+  const details = { module: ctx.module, [key]: affected }
+  if (ctx.db.inTransaction) {
+    return new ModlinkError("CASCADE_FAILED", `${what} rolled back: their link cascade failed: ${reason}`, {
+      hint: "nothing was changed; fix the cause and make the same call again",
+      details,
+      cause,
+    })
+  }
+  // Across databases the records' change committed first: say so, and how to finish the cascade.
+  const call = change === "restore" ? "link.restore" : "link.delete"
+  return new ModlinkError("CASCADE_FAILED", `${what} committed, but their link cascade failed: ${reason}`, {
+    hint: `finish it with ${call}({ ${ctx.module}: { ${key}: [${affected
+      .slice(0, 3)
+      .map((id) => JSON.stringify(id))
+      .join(", ")}${affected.length > 3 ? ", …" : ""}] } })`,
+    details,
+    cause,
+  })
 }

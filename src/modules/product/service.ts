@@ -4,6 +4,7 @@ import { ProductCategory } from "./models/product-category.ts"
 import { ProductCollection } from "./models/product-collection.ts"
 import { ProductOption } from "./models/product-option.ts"
 import { ProductOptionValue } from "./models/product-option-value.ts"
+import { ProductProductOption } from "./models/product-product-option.ts"
 import { ProductTag } from "./models/product-tag.ts"
 import { ProductVariant } from "./models/product-variant.ts"
 
@@ -12,6 +13,7 @@ export class ProductModuleService extends ModuleService({
   ProductVariant,
   ProductOption,
   ProductOptionValue,
+  ProductProductOption,
   ProductCategory,
   ProductCollection,
   ProductTag,

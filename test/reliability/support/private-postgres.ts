@@ -43,7 +43,10 @@ async function asPostgres(args: string[]): Promise<void> {
   await run("runuser", ["-u", "postgres", "--", ...args], { timeout: 60_000 })
 }
 
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+/** `settings` are extra server settings (`{ max_prepared_transactions: 8 }`). */
+export async function startPrivatePostgres(
+  settings: Record<string, string | number> = {},
+): Promise<PrivatePostgres> {
   const dir = mkdtempSync(join(tmpdir(), "modlink-private-pg-"))
   chownSync(
     dir,
@@ -54,7 +57,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = await freePort()
   await asPostgres([join(BIN, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
   // fsync off: the cluster is thrown away; the socket goes in the private folder, not /run.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`)
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra.join("")}`
   const pgCtl = (...args: string[]) =>
     asPostgres([join(BIN, "pg_ctl"), "-D", data, "-l", join(dir, "log"), "-o", options, "-w", ...args])
   await pgCtl("start")

@@ -5,10 +5,13 @@ import { ProductVariant } from "./product-variant.ts"
 export const ProductOptionValue = model.define("product_option_value", {
   id: model.id({ prefix: "optval" }).primaryKey(),
   value: model.text(),
+  rank: model.number().nullable(),
   metadata: model.json().nullable(),
-  option: model.belongsTo(() => ProductOption, { mappedBy: "values" }),
+  option: model.belongsTo(() => ProductOption, { mappedBy: "values" }).nullable(),
   variants: model.manyToMany(() => ProductVariant, {
     mappedBy: "options",
     pivotTable: "product_variant_option",
+    joinColumn: "option_value_id",
+    inverseJoinColumn: "variant_id",
   }),
 })

@@ -2,6 +2,7 @@ import { model } from "../../../dml/index.ts"
 import { ProductCategory } from "./product-category.ts"
 import { ProductCollection } from "./product-collection.ts"
 import { ProductOption } from "./product-option.ts"
+import { ProductProductOption } from "./product-product-option.ts"
 import { ProductTag } from "./product-tag.ts"
 import { ProductVariant } from "./product-variant.ts"
 
@@ -14,11 +15,22 @@ export const Product = model.define("product", {
   is_giftcard: model.boolean().default(false),
   status: model.enum(["draft", "proposed", "published", "rejected"]).default("draft"),
   thumbnail: model.text().nullable(),
-  weight: model.number().nullable(),
+  weight: model.float().nullable(),
+  length: model.float().nullable(),
+  height: model.float().nullable(),
+  width: model.float().nullable(),
+  origin_country: model.text().nullable(),
+  hs_code: model.text().nullable(),
+  mid_code: model.text().nullable(),
+  material: model.text().nullable(),
+  external_id: model.text().nullable(),
   discountable: model.boolean().default(true),
   metadata: model.json().nullable(),
   variants: model.hasMany(() => ProductVariant, { mappedBy: "product" }),
-  options: model.hasMany(() => ProductOption, { mappedBy: "product" }),
+  options: model.manyToMany(() => ProductOption, {
+    mappedBy: "products",
+    pivotEntity: () => ProductProductOption,
+  }),
   tags: model.manyToMany(() => ProductTag, { mappedBy: "products", pivotTable: "product_tags" }),
   categories: model.manyToMany(() => ProductCategory, {
     mappedBy: "products",

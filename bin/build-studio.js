@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Builds the studio's browser bundle (plain TypeScript over the DOM, dagre for the layout) into
+// dist/studio/: one script, one stylesheet, one page. Run by `npm run build:studio` (and by
+// `prepare`), and by the studio's tests when the bundle is missing; never fetched at run time.
+import { copyFileSync, mkdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const client = `${root}src/studio/client`
+export const STUDIO_BUNDLE = `${root}dist/studio`
+
+export async function buildStudio() {
+  mkdirSync(STUDIO_BUNDLE, { recursive: true })
+  await build({
+    entryPoints: [`${client}/main.ts`],
+    outfile: `${STUDIO_BUNDLE}/app.js`,
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  })
+  copyFileSync(`${client}/index.html`, `${STUDIO_BUNDLE}/index.html`)
+  copyFileSync(`${client}/app.css`, `${STUDIO_BUNDLE}/app.css`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildStudio()

@@ -1,0 +1,29 @@
+import { readdirSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { buildStudio, STUDIO_BUNDLE } from "../../bin/build-studio.js"
+
+const CLIENT = new URL("../../src/studio/client/", import.meta.url).pathname
+
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  )
+}
+
+function builtAt(): number {
+  try {
+    return statSync(join(STUDIO_BUNDLE, "app.js")).mtimeMs
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Vitest global setup: the studio's browser bundle, built once before any test file runs when it
+ * is missing (a clean clone after `npm ci --ignore-scripts`) or older than its sources.
+ */
+export default async function setup(): Promise<void> {
+  if (builtAt() < newest(CLIENT)) await buildStudio()
+}
