@@ -7,6 +7,8 @@ export const GROUPS = [
   "link-create",
   "transaction",
   "listing",
+  "pages",
+  "stream",
   "filter",
   "cross-db",
   "dismiss",

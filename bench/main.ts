@@ -10,7 +10,16 @@ import { syncScenario } from "./scenarios/sync-scenario.ts"
 import { writeScenario } from "./scenarios/write-scenario.ts"
 import type { BackendKind } from "./setup/databases.ts"
 
-const READ_GROUPS: Group[] = ["listing", "filter", "cross-db", "dismiss", "delete", "studio"]
+const READ_GROUPS: Group[] = [
+  "listing",
+  "pages",
+  "stream",
+  "filter",
+  "cross-db",
+  "dismiss",
+  "delete",
+  "studio",
+]
 
 function heading(backend: BackendKind, size: number | "sync"): string {
   return size === "sync"

@@ -28,6 +28,8 @@ export type {
   OrderInput,
   PaginationInput,
   QueryEngine,
+  ReadOptions,
+  StreamOptions,
 } from "./query/index.ts"
 
 export type { Transaction, TransactionOptions } from "./transaction/index.ts"

@@ -12,9 +12,10 @@ export function pageOf(
   data: unknown[],
   rows: ReadonlyArray<{ total?: unknown }>,
   take: number | undefined,
+  skip = 0,
 ): Page {
   if (take === undefined) return { data }
-  return { data, metadata: { count: Number(rows[0]?.total ?? 0), skip: 0, take } }
+  return { data, metadata: { count: Number(rows[0]?.total ?? 0), skip, take } }
 }
 
 export function rowsOf(answer: unknown): number {

@@ -9,6 +9,7 @@ import { runWrite } from "../measure/run-write.ts"
 import { fullListing } from "../memory/listings.ts"
 import { measurePeakMemory } from "../memory/peak-memory.ts"
 import { crossDatabaseListing } from "../ops/cross-database.ts"
+import { keysetPage, offsetPage } from "../ops/deep-pages.ts"
 import { filterThroughLink } from "../ops/filter-through-link.ts"
 import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
 import { oneToManyListing } from "../ops/one-to-many-listing.ts"
@@ -53,7 +54,11 @@ async function loadDataset(kind: BackendKind, size: number, split: boolean): Pro
 /** Times a read and, for full listings on the server, adds each side's peak memory to its row. */
 async function measureRead(readCase: ReadCase, loaded: Loaded, where: Where, kind: BackendKind) {
   return attempt(readCase.name, where, async () => {
-    const rows = await runRead(readCase, readSettings(where.size, !readCase.ordered), where)
+    const rows = await runRead(
+      readCase,
+      readSettings(where.size, !readCase.ordered || readCase.memory !== undefined),
+      where,
+    )
     if (readCase.memory && kind === "postgres") {
       const memory = await measurePeakMemory(loaded.cwd, loaded.url, readCase.memory.listing, rows.length)
       rows.forEach((row, i) => {
@@ -82,6 +87,8 @@ export async function readScenario(kind: BackendKind, size: number, only: Set<Gr
         fullListing("product-notes", app),
       )
     }
+    if (only.has("pages")) cases.push(offsetPage(app, app.db, size), keysetPage(app, app.db, size))
+    if (only.has("stream")) cases.push(fullListing("streamed", app))
     if (only.has("filter")) cases.push(filterThroughLink(app, app.db))
     for (const readCase of cases) rows.push(...(await measureRead(readCase, single, where, kind)))
     if (only.has("studio")) {

@@ -21,7 +21,7 @@ import type { ModlinkConfig } from "./config.ts"
 import { loadLinkSources } from "./discover-links.ts"
 import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
-import { openDatabases, startMainDatabase } from "./open-databases.ts"
+import { closeDatabases, openDatabases, startMainDatabase } from "./open-databases.ts"
 import type { AppContainer, Container as ResolvedNames } from "./registry.ts"
 import { type Container, type ContainerParts, resolveIn, wireContainer } from "./wire-container.ts"
 
@@ -63,6 +63,8 @@ export class App {
     query: QueryEngine,
     readonly warnings: readonly string[],
     checkLinkRecords = true,
+    /** Where reads go by database key (replica readers); the primaries when omitted. */
+    private readonly readers: ReadonlyMap<string, Database> = databases,
   ) {
     const parts: ContainerParts = {
       modules,
@@ -138,7 +140,7 @@ export class App {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.databases.values()].map((db) => db.close()))
+    await closeDatabases(this.databases, this.readers)
   }
 }
 
@@ -192,16 +194,21 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     )
     throw error
   }
-  const { databases, placement } = await openDatabases(mainUrl, modules, databaseOptions, mainOpening)
+  const { databases, readers, placement } = await openDatabases(
+    { url: mainUrl, replicas: config.replicas },
+    modules,
+    databaseOptions,
+    mainOpening,
+  )
   try {
     // Prepared transactions a process left behind hold their locks until ended: end them first.
     await recoverPrepared(databases)
   } catch (error) {
-    await Promise.all([...databases.values()].map((db) => db.close()))
+    await closeDatabases(databases, readers)
     throw error
   }
   const { graph, warnings } = buildGraph(modules, placement, links)
-  const query = createQueryEngine({ graph, databases })
+  const query = createQueryEngine({ graph, databases, readers })
   return new App(
     cwd,
     config,
@@ -213,5 +220,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     query,
     warnings,
     options.checkLinkRecords,
+    readers,
   )
 }

@@ -13,6 +13,8 @@ export interface LoadedModule {
   dir?: string
   /** Own database URL, when the module does not live on the main database. */
   databaseUrl?: string
+  /** Read replicas of `databaseUrl`. */
+  replicas?: string[]
 }
 
 const BUILT_IN: Record<string, () => Promise<{ default: ModuleDefinition }>> = {
@@ -45,6 +47,7 @@ export async function loadModules(entries: readonly ModuleEntry[], cwd: string):
   const loaded: LoadedModule[] = []
   for (const entry of entries) {
     const spec = typeof entry === "object" && !isModuleDefinition(entry) ? entry.resolve : entry
+    const own = typeof entry === "object" && !isModuleDefinition(entry) ? entry : undefined
     const { definition, dir } =
       typeof spec === "string" ? await importModule(spec, cwd) : { definition: spec, dir: undefined }
     if (!isModuleDefinition(definition)) {
@@ -61,11 +64,17 @@ export async function loadModules(entries: readonly ModuleEntry[], cwd: string):
         hint: "module names are unique in an app",
       })
     }
-    const databaseUrl =
-      typeof entry === "object" && !isModuleDefinition(entry)
-        ? checkModuleDatabaseUrl(definition.name, entry, cwd)
-        : undefined
-    loaded.push({ definition, dir, databaseUrl })
+    const databaseUrl = own ? checkModuleDatabaseUrl(definition.name, own, cwd) : undefined
+    if (own?.replicas?.length && !databaseUrl) {
+      throw new ModlinkError(
+        "INVALID_CONFIG",
+        `Module "${definition.name}" lists replicas but no databaseUrl`,
+        {
+          hint: "replicas belong to the database they copy: give the module its databaseUrl, or list the main database's replicas in the config's top-level `replicas`",
+        },
+      )
+    }
+    loaded.push({ definition, dir, databaseUrl, replicas: own?.replicas })
   }
   return loaded
 }

@@ -29,6 +29,11 @@ export interface Database {
   /** For messages: the server URL without its password, or the PGlite folder. */
   readonly label: string
   query<Row = Record<string, unknown>>(query: Sql | string, params?: unknown[]): Promise<QueryResult<Row>>
+  /**
+   * The rows of `query`, `size` at a time, read through a cursor: memory is bounded by the chunk,
+   * not by the result. The cursor is closed when the consumer finishes, breaks or throws.
+   */
+  cursor<Row = Record<string, unknown>>(query: Sql, size: number): AsyncIterable<Row[]>
   /** Runs a script of several statements without parameters (migration files, DDL plans). */
   exec(script: string): Promise<void>
   /**

@@ -1,4 +1,5 @@
 export { atomically } from "./atomically.ts"
+export { isConnectionFailure } from "./connection-failure.ts"
 export {
   type Database,
   ISOLATION_LEVELS,
@@ -10,4 +11,5 @@ export { isTransactionConflict, sqlStateOf, wrapDriverError } from "./driver-err
 export { openDatabase } from "./open-database.ts"
 export { openPglite } from "./pglite-database.ts"
 export { openPostgres, redactUrl } from "./postgres-database.ts"
+export { replicaReader } from "./replica-reader.ts"
 export { isSql, quoteIdent, Sql, sql } from "./sql.ts"

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname } from "node:path"
 import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite"
 import { ModlinkError } from "../errors/index.ts"
+import { fetchChunks } from "./cursor.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { type FolderLock, type FolderLockOptions, type LockHolder, lockFolder } from "./folder-lock.ts"
@@ -34,6 +35,16 @@ class PgliteDatabase implements Database {
     } catch (error) {
       throw wrapDriverError(error, { label: this.label, text })
     }
+  }
+
+  /**
+   * Outside a transaction the cursor is holdable: PGlite runs one statement at a time for everyone,
+   * so a transaction held open across the consumer's loop would stall any query the loop itself
+   * makes on this database. A holdable cursor's rows are kept by PostgreSQL (spilling to its own
+   * files past work_mem), never in JavaScript; each FETCH is a statement of its own.
+   */
+  cursor<Row>(query: Sql, size: number): AsyncGenerator<Row[]> {
+    return fetchChunks<Row>(this, query, size, !this.inTransaction)
   }
 
   async exec(script: string): Promise<void> {

@@ -1,5 +1,6 @@
 import pg from "pg"
 import { ModlinkError } from "../errors/index.ts"
+import { fetchChunks } from "./cursor.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
@@ -73,6 +74,27 @@ class PostgresDatabase implements Database {
 
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     return runInTransaction(this, work)
+  }
+
+  /**
+   * A server cursor lives in a transaction: outside one, the stream takes a connection of its own
+   * for its whole life (reading only, so its COMMIT changes nothing) and gives it back at the end.
+   */
+  async *cursor<Row>(query: Sql, size: number): AsyncGenerator<Row[]> {
+    if (this.inTransaction) {
+      yield* fetchChunks<Row>(this, query, size, false)
+      return
+    }
+    const open = await this.begin()
+    let ended = false
+    try {
+      yield* fetchChunks<Row>(open.db, query, size, false)
+      ended = true
+      await open.end("COMMIT")
+    } finally {
+      // Failed, or the consumer stopped early: the transaction is still open, end it.
+      if (!ended) await open.end("ROLLBACK").catch(() => {})
+    }
   }
 
   async begin(isolation?: IsolationLevel): Promise<OpenTransaction> {

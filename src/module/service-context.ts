@@ -11,7 +11,10 @@ export interface ServiceGraphInput {
 }
 
 export interface ServiceGraphRunner {
-  graph(input: ServiceGraphInput): Promise<{ data: Record<string, unknown>[]; metadata?: { count: number } }>
+  graph(
+    input: ServiceGraphInput,
+    options?: { consistency?: "replica" | "primary" },
+  ): Promise<{ data: Record<string, unknown>[]; metadata?: { count: number } }>
 }
 
 export type RecordChange = "delete" | "softDelete" | "restore"

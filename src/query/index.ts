@@ -12,4 +12,6 @@ export type {
   OrderDirection,
   OrderInput,
   PaginationInput,
+  ReadOptions,
+  StreamOptions,
 } from "./query-input.ts"

@@ -60,6 +60,19 @@ export interface GraphResult<Row = Record<string, unknown>> {
   metadata?: GraphMetadata
 }
 
+/**
+ * Where a read runs. By default a database with replicas serves reads from them (round robin);
+ * `"primary"` reads from the primary, for a read that must see a write made just before.
+ */
+export interface ReadOptions {
+  consistency?: "replica" | "primary"
+}
+
+export interface StreamOptions extends ReadOptions {
+  /** Root records per FETCH (default 1,000): memory holds one chunk with its children. */
+  chunkSize?: number
+}
+
 /** How one edge was compiled, as `explain` reports it. */
 export type EdgeStrategy =
   /** A single, unique target joined in the FROM of its parent. */

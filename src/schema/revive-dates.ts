@@ -1,8 +1,9 @@
 import type { EntityField } from "./entity.ts"
 
 /**
- * Rows travel from PostgreSQL as JSON, where timestamps are ISO strings. Users expect `Date`
- * objects (as node-postgres and Medusa give them), so the known dateTime fields are turned back.
+ * Rows travel from PostgreSQL as JSON, where timestamps are ISO strings or epoch milliseconds.
+ * Users expect `Date` objects (as node-postgres and Medusa give them), so the known dateTime
+ * fields are turned back.
  */
 export function reviveDates(
   row: Record<string, unknown>,
@@ -10,7 +11,7 @@ export function reviveDates(
 ): Record<string, unknown> {
   for (const name of dateFields) {
     const value = row[name]
-    if (typeof value === "string") row[name] = new Date(value)
+    if (typeof value === "string" || typeof value === "number") row[name] = new Date(value)
   }
   return row
 }

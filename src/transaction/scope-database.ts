@@ -70,6 +70,17 @@ export class ScopeDatabase implements Database {
     }
   }
 
+  /** `query.stream` inside the transaction: a plain cursor on the transaction's connection. */
+  async *cursor<Row>(query: Sql, size: number): AsyncGenerator<Row[]> {
+    this.control.refuseIfFailed()
+    try {
+      yield* (await this.connection()).cursor<Row>(query, size)
+    } catch (error) {
+      this.control.failed(error)
+      throw error
+    }
+  }
+
   /**
    * A service's unit of work joins the transaction. If it throws after writing, the caller may catch
    * the error, but the half-done unit must not commit: the whole transaction is marked failed.

@@ -102,6 +102,19 @@ describe("modlink links, query and exit codes on the demo app", () => {
     expect(data[0]).toMatchObject({ title: "Sand Tote 20", post: { title: "Story: Sand Tote 20" } })
   })
 
+  it("query --format ndjson streams one record per line, in the order of --json", async () => {
+    const args = ["query", "product", "--fields", "title,post.title", "--order", '{"title":"DESC"}']
+    const streamed = await runCli([...args, "--format", "ndjson"], { cwd: app })
+    expect(streamed.code, show(streamed)).toBe(0)
+    const lines = streamed.stdout.trimEnd().split("\n")
+    expect(lines).toHaveLength(38)
+    const whole = await runCli([...args, "--format", "json"], { cwd: app })
+    expect(lines.map((line) => JSON.parse(line))).toEqual(JSON.parse(whole.stdout).data)
+    const bad = await runCli([...args, "--format", "xml"], { cwd: app })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain("--format must be one of table, json, ndjson")
+  })
+
   it("query --explain shows the fragment, the edge strategies and the SQL", async () => {
     const result = await runCli(
       [

@@ -74,6 +74,40 @@ describeBackends("module service", ({ url }) => {
     expect(post.deleted_at).toBeNull()
   })
 
+  it("returns created records as stored: normalised json, numeric and real, dates, timestamps", async () => {
+    const created = await blog.createPosts([
+      {
+        title: "Stored",
+        meta: { b: 1, a: { y: 2, x: 1 } },
+        price: "10.50",
+        score: 0.1,
+        published_at: "2024-05-01T10:00:00.123Z",
+        tags: [1, "two"],
+      },
+      { title: "Plain" },
+    ])
+    const read = await blog.listPosts({ id: created.map((p: any) => p.id) }, { order: { title: "DESC" } })
+    expect(created).toEqual(read)
+    expect(created[0].published_at).toEqual(new Date("2024-05-01T10:00:00.123Z"))
+  })
+
+  it("returns each row's own timestamps when the database gives rows different ones", async () => {
+    const db = app.databaseOf("blog")
+    await db.exec(`create function stamp_by_title() returns trigger language plpgsql as $$
+      begin new.created_at := timestamptz '2020-01-01' + length(new.title) * interval '1 day'; return new; end $$;
+      create trigger stamp_by_title before insert on post for each row execute function stamp_by_title();`)
+    try {
+      const created = await blog.createPosts([{ title: "a" }, { title: "bbb" }, { title: "cc" }])
+      expect(created.map((p: any) => p.created_at.toISOString().slice(0, 10))).toEqual([
+        "2020-01-02",
+        "2020-01-04",
+        "2020-01-03",
+      ])
+    } finally {
+      await db.exec("drop trigger stamp_by_title on post; drop function stamp_by_title()")
+    }
+  })
+
   it("creates a batch in input order and rejects the whole batch on one bad record", async () => {
     const created = await blog.createPosts([{ title: "b1" }, { title: "b2", views: 5 }])
     expect(created.map((p: any) => [p.title, p.views])).toEqual([

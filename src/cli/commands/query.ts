@@ -7,11 +7,27 @@ import { examples } from "../output/help.ts"
 import { renderRecords } from "../output/record-table.ts"
 import { renderExplain } from "../query/print-explain.ts"
 import { graphInput, type QueryFlags } from "../query/query-options.ts"
-import { runCommand } from "../run-command.ts"
+import { writeNdjson } from "../query/write-ndjson.ts"
+import { runCommand, UsageError } from "../run-command.ts"
+
+const FORMATS = ["table", "json", "ndjson"] as const
+type Format = (typeof FORMATS)[number]
 
 interface Flags extends QueryFlags {
   explain?: boolean
   json?: boolean
+  format?: string
+}
+
+function formatOf(flags: Flags): Format {
+  if (flags.format === undefined) return flags.json ? "json" : "table"
+  if (!FORMATS.includes(flags.format as Format)) {
+    throw new UsageError(
+      `--format must be one of ${FORMATS.join(", ")}, got "${flags.format}"`,
+      "e.g. --format ndjson",
+    )
+  }
+  return flags.format as Format
 }
 
 /** The terminal's width; `COLUMNS` when output is piped; none (no limit) otherwise. */
@@ -36,7 +52,11 @@ export function registerQuery(program: Command): void {
     .option("--skip <n>", "records to skip")
     .option("--with-deleted", "include soft-deleted records and dismissed links")
     .option("--explain", "show the SQL of each fragment and how every edge is compiled, without running")
-    .option("--json", "print { data, metadata } as JSON")
+    .option("--json", "print { data, metadata } as JSON (same as --format json)")
+    .option(
+      "--format <format>",
+      "table, json ({ data, metadata }), or ndjson: one record per line, streamed through a cursor",
+    )
     .addHelpText(
       "after",
       examples(
@@ -48,20 +68,29 @@ export function registerQuery(program: Command): void {
         ],
         ["modlink query product --fields title,posts.title --explain", "the SQL it runs"],
         ["modlink query product_post --fields '*' --json", "the link rows themselves, as JSON"],
+        [
+          "modlink query product --fields '*,posts.*' --format ndjson > products.ndjson",
+          "export everything, streamed",
+        ],
       ),
     )
     .action((entity: string, flags: Flags, command: Command) => {
       const options = globalOptions(command)
       return runCommand(options.verbose, async () => {
         const input = graphInput(entity, flags)
+        const format = formatOf(flags)
         return withApp(options, async (app) => {
           if (flags.explain) {
             const explained = await untypedApp(app).query.explain(input)
-            console.log(flags.json ? JSON.stringify(explained, null, 2) : renderExplain(explained))
+            console.log(format === "table" ? renderExplain(explained) : JSON.stringify(explained, null, 2))
+            return 0
+          }
+          if (format === "ndjson") {
+            await writeNdjson(untypedApp(app).query.stream(input))
             return 0
           }
           const result = await untypedApp(app).query.graph(input)
-          if (flags.json) {
+          if (format === "json") {
             console.log(JSON.stringify(result, null, 2))
             return 0
           }

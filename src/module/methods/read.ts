@@ -12,6 +12,8 @@ export interface FindConfig {
   skip?: number
   take?: number
   withDeleted?: boolean
+  /** `"primary"` reads from the primary even when the module's database has read replicas. */
+  consistency?: "replica" | "primary"
 }
 
 export type Filters = Record<string, unknown>
@@ -32,14 +34,17 @@ export async function listRecords(
   config: FindConfig = {},
 ): Promise<{ data: Record<string, unknown>[]; count?: number }> {
   const paginated = config.skip !== undefined || config.take !== undefined
-  const result = await ctx.query.graph({
-    entity: runtime.model.snakeName,
-    fields: fieldsOf(config),
-    filters,
-    pagination:
-      paginated || config.order ? { skip: config.skip, take: config.take, order: config.order } : undefined,
-    withDeleted: config.withDeleted,
-  })
+  const result = await ctx.query.graph(
+    {
+      entity: runtime.model.snakeName,
+      fields: fieldsOf(config),
+      filters,
+      pagination:
+        paginated || config.order ? { skip: config.skip, take: config.take, order: config.order } : undefined,
+      withDeleted: config.withDeleted,
+    },
+    { consistency: config.consistency },
+  )
   return { data: result.data, count: result.metadata?.count }
 }
 
@@ -85,9 +90,11 @@ export async function idsOf(
     })
   }
   if (selector && typeof selector === "object") {
+    // The ids a write acts on come from the primary: a replica may not have the latest rows yet.
     const { data } = await listRecords(ctx, runtime, selector as Filters, {
       select: [runtime.primaryKey],
       withDeleted,
+      consistency: "primary",
     })
     return data.map((row) => row[runtime.primaryKey] as string)
   }

@@ -1,24 +1,89 @@
-import { type Database, sql } from "../../db/index.ts"
+import { type Database, type Sql, sql } from "../../db/index.ts"
+import { fieldValue } from "../../query/compile/compile-object.ts"
 import { reviveDates } from "../../schema/index.ts"
 import type { ModelRuntime } from "../model-runtime.ts"
 
 type Row = Record<string, unknown>
 
 /**
+ * Field types whose stored form can differ from the validated value sent: jsonb reorders keys,
+ * numeric and real columns round. Their values are read back; every other column holds exactly
+ * what was sent.
+ */
+const NORMALISED_TYPES = new Set(["json", "bigNumber", "float"])
+
+/** Columns the database fills itself (defaults, never written by `create`). */
+const SERVER_FILLED = ["created_at", "updated_at", "deleted_at"]
+
+/**
  * One INSERT for any number of rows: the rows travel as a single JSON parameter expanded by
  * `json_populate_recordset` against the table's own row type, so every column type (arrays, jsonb,
  * timestamps) converts in PostgreSQL and no statement nears the 65,535-parameter limit.
+ *
+ * The records returned are the rows sent, completed with what only the database knows: the
+ * timestamps it filled and the columns it may have normalised. Returning whole rows as JSON cost
+ * as much as the insert itself (10,000 products: 960 ms against 590 ms returning nothing).
  */
 export async function insertRows(db: Database, runtime: ModelRuntime, rows: Row[]): Promise<Row[]> {
   if (rows.length === 0) return []
   const table = runtime.model.tableName
-  const columns = Object.keys(rows[0]).map((c) => sql.id(c))
-  // The stored rows come back as JSON from the same statement, like the query engine's output.
-  const { rows: inserted } = await db.query<{ row: Row }>(sql`
-    insert into ${sql.id(table)} as t (${sql.join(columns)})
-    select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)
-    returning to_json(t.*) as row`)
-  return inserted.map((r) => reviveDates(r.row, runtime.dateFields))
+  const names = Object.keys(rows[0])
+  const columns = names.map((c) => sql.id(c))
+  const normalised = names.filter(
+    (name) =>
+      NORMALISED_TYPES.has(runtime.fields.get(name)?.type ?? "") && rows.some((row) => row[name] !== null),
+  )
+  const insert = sql`insert into ${sql.id(table)} as t (${sql.join(columns)})
+    select ${sql.join(columns)} from json_populate_recordset(null::${sql.id(table)}, ${JSON.stringify(rows)}::json)`
+  const stored =
+    normalised.length > 0
+      ? await perRow(db, runtime, insert, normalised)
+      : await perGroup(db, runtime, insert)
+  const readBack = [...SERVER_FILLED, ...normalised]
+  // The prepared rows are this call's own objects: completing them in place spares a copy of
+  // every record (copies by spread were a third of the JavaScript time at 10,000 rows).
+  for (const row of rows) {
+    const fromDatabase = stored(row[runtime.primaryKey])
+    for (const name of readBack) row[name] = fromDatabase[name]
+    reviveDates(row, runtime.dateFields)
+  }
+  return rows
+}
+
+/** `'name', value` pairs of `json_build_object`, timestamps as epoch milliseconds. */
+function entries(runtime: ModelRuntime, names: readonly string[]): Sql {
+  return sql.join(
+    names.map((name) => sql`${sql.value(name)}::text, ${fieldValue(runtime.fields.get(name)!, "t")}`),
+  )
+}
+
+/** Columns the database may have normalised differ row by row: each row returns its own. */
+async function perRow(db: Database, runtime: ModelRuntime, insert: Sql, normalised: readonly string[]) {
+  const pk = runtime.primaryKey
+  const { rows } = await db.query<{ row: Row }>(
+    sql`${insert} returning json_build_object(${entries(runtime, [pk, ...SERVER_FILLED, ...normalised])}) as row`,
+  )
+  const byKey = new Map(rows.map(({ row }) => [row[pk], row]))
+  return (key: unknown) => byKey.get(key)!
+}
+
+/**
+ * Only the timestamps to learn, and their defaults (`now()`) are one value per statement: the
+ * statement returns one row per distinct set of timestamps, with the keys of its rows only when
+ * there is more than one (a trigger could make them differ). 10,000 rows: 516 ms against 643 ms
+ * for a row each.
+ */
+async function perGroup(db: Database, runtime: ModelRuntime, insert: Sql) {
+  const pk = runtime.primaryKey
+  const grouped = sql.join(SERVER_FILLED.map((name) => sql.id(name)))
+  const { rows } = await db.query<{ row: Row; keys: unknown[] | null }>(sql`
+    with t as (${insert} returning ${sql.join([sql.id(pk), grouped])})
+    select json_build_object(${entries(runtime, SERVER_FILLED)}) as row,
+           case when count(*) over () > 1 then json_agg(t.${sql.id(pk)}) end as keys
+    from t group by ${grouped}`)
+  if (rows.length === 1) return () => rows[0].row
+  const byKey = new Map(rows.flatMap(({ row, keys }) => (keys ?? []).map((key) => [key, row] as const)))
+  return (key: unknown) => byKey.get(key)!
 }
 
 /**

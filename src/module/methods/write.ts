@@ -7,10 +7,21 @@ import { insertRows, updateRows } from "./write-rows.ts"
 
 type Row = Record<string, unknown>
 
-/** Reads the written rows back through the query engine, in the order they were given. */
+/**
+ * Reads the written rows back through the query engine, in the order they were given; from the
+ * primary, which has them (a replica may not yet).
+ */
 async function readBack(ctx: ServiceContext, runtime: ModelRuntime, ids: string[]): Promise<Row[]> {
   if (!ids.length) return []
-  const { data } = await listRecords(ctx, runtime, { [runtime.primaryKey]: ids }, { withDeleted: true })
+  const { data } = await listRecords(
+    ctx,
+    runtime,
+    { [runtime.primaryKey]: ids },
+    {
+      withDeleted: true,
+      consistency: "primary",
+    },
+  )
   const byId = new Map(data.map((row) => [row[runtime.primaryKey], row]))
   return ids.map((id) => byId.get(id)!).filter(Boolean)
 }

@@ -52,7 +52,7 @@ export function compileObject(ctx: CompileContext, scope: FromScope, node: PlanN
  * 14 and costs twice as much); rounding to whole microseconds first makes the float exact, and
  * floor then keeps the millisecond a Date built from the ISO text would have.
  */
-function fieldValue(field: EntityField, alias: string): Sql {
+export function fieldValue(field: EntityField, alias: string): Sql {
   const column = sql.id(alias, field.column)
   return field.type === "dateTime"
     ? sql`floor(round(date_part('epoch', ${column}) * 1000000) / 1000)::int8`
