@@ -11,7 +11,7 @@ import {
 } from "../reliability/support/replay.ts"
 import { describeBackends } from "../support/backends.ts"
 import type { Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { startApp, UNCHECKED_LINKS } from "../support/start-app.ts"
 
 /**
  * 32 clients run transactions at once, each moving links: dismiss one of its pairs and create
@@ -64,9 +64,10 @@ describeBackends(`${CLIENTS} concurrent transactions moving links`, ({ kind, url
 
   beforeAll(async () => {
     project = linkProject()
-    apps.push(await startApp(project.dir, url()))
+    apps.push(await startApp(project.dir, url(), UNCHECKED_LINKS))
     if (kind === "postgres") {
-      for (let i = 1; i < CLIENTS; i++) apps.push(await createApp({ cwd: project.dir, databaseUrl: url() }))
+      for (let i = 1; i < CLIENTS; i++)
+        apps.push(await createApp({ cwd: project.dir, databaseUrl: url(), ...UNCHECKED_LINKS }))
     }
     for (const link of LINKS) {
       for (const left of link.left.ids) {

@@ -98,11 +98,12 @@ describeBackends("app.transaction", ({ kind, url }) => {
           await inner
             .resolve("link")
             .create({ product: { product_id: product.id }, blog: { post_id: post.id } })
-          // A failing statement: the nested work is rolled back to its savepoint, the outer goes on.
+          // A failing statement (the unique handle index refuses it, said as a duplicate handle):
+          // the nested work is rolled back to its savepoint, the outer goes on.
           await inner.resolve("product").createProducts({ title: "dup", handle: product.handle })
         })
         .catch((e: unknown) => e)
-      expect(isModlinkError(caught) && caught.code).toBe("DATABASE")
+      expect(isModlinkError(caught) && caught.code).toBe("INVALID_INPUT")
       await scope.resolve("blog").createPosts({ title: "outer, after" })
       return product
     })
