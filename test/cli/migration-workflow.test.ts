@@ -143,5 +143,31 @@ for (const kind of backendKinds) {
       expect(await fixture.tables()).not.toContain("post")
       expect(await history()).toEqual([])
     })
+
+    it("db:prune-cascades removes old finished journal entries, never a pending one, and refuses a bad age", async () => {
+      const entries = () =>
+        inspect(async (db) => {
+          const { rows } = await db.query<{ id: string }>("select id from modlink_link_cascades order by id")
+          return rows.map((row) => row.id)
+        })
+      const bad = await cli("db:prune-cascades", "--older-than", "ninety")
+      expect(bad.code, show(bad)).toBe(1)
+      expect(bad.stderr).toContain('--older-than must be a whole number of days, got "ninety"')
+
+      // The first run creates the journal; then entries of every age and status are planted.
+      expect((await cli("db:prune-cascades", "--older-than", "30")).stdout).toContain(
+        "Removed 0 cascade journal entries",
+      )
+      await inspect((db) =>
+        db.exec(`insert into modlink_link_cascades (id, stamp, status, keys, plan, created_at) values
+          ('c_applied_old', now(), 'applied', '{}', '{"roots":{},"records":{}}', now() - interval '40 days'),
+          ('c_applied_new', now(), 'applied', '{}', '{"roots":{},"records":{}}', now() - interval '10 days'),
+          ('c_pending_old', now(), 'pending', '{}', '{"roots":{},"records":{}}', now() - interval '40 days')`),
+      )
+      const pruned = await cli("db:prune-cascades", "--older-than", "30")
+      expect(pruned.code, show(pruned)).toBe(0)
+      expect(pruned.stdout).toContain("Removed 1 cascade journal entry older than 30 days.")
+      expect(await entries()).toEqual(["c_applied_new", "c_pending_old"])
+    })
   })
 }
