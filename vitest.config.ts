@@ -9,8 +9,10 @@ export default defineConfig({
     // Two cores: two files at a time keeps the server and PGlite responsive.
     maxWorkers: 2,
     minWorkers: 1,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Timeouts catch hangs, never measure speed: a PGlite test waits its turn behind others on a
+    // busy two-core machine, so the limits leave room for a load of 30 and more.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     // Type tests (`*.test-d.ts`): one tsc run over their own project, which includes the example
     // app's modlink-env.d.ts, so `npm test` fails when the typed surface regresses.
     typecheck: {
