@@ -2,7 +2,9 @@
 //   node bin/modlink-phases.js <project folder> [first|later]
 // `first` empties the project's .modlink/ before starting (a fresh folder); `later` keeps it.
 // Each phase runs on its own, one after the other (the CLI overlaps the database's start with
-// loading the modules), so every figure belongs to one phase. Lines go to stdout as JSON.
+// loading the modules), so every figure belongs to one phase. Lines go to stdout as JSON: wall
+// ms, CPU ms (all threads), the process's peak RSS so far, and the statements the phase sent.
+// Results and how to read them: docs/performance.md, "Embedded start".
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 import { createApp } from "../../src/app/index.ts"
@@ -77,12 +79,9 @@ export async function main(argv: string[]): Promise<number> {
   if (mode === "first") rmSync(join(cwd, ".modlink"), { recursive: true, force: true })
   const db = await openDatabase(undefined, { cwd })
   countStatements(db)
-  mark(
-    mode === "first" ? "open embedded database (fresh folder: copy + start)" : "open embedded database",
-    true,
-  )
+  mark(mode === "first" ? "open embedded database (fresh folder: copy + start)" : "open embedded database")
   await db.close()
-  mark("close embedded database (no work done)", true)
+  mark("close embedded database (no work done)")
   const app = await createApp({ cwd })
   mark("createApp (config, modules, links, open again)", true)
   const log = console.log
