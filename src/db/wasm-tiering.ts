@@ -17,13 +17,12 @@ let settled = false
 
 /**
  * Raises the budget once per process, before the first PGlite compiles its module. A process
- * started with its own WebAssembly flags (node --wasm-…, --liftoff…, in NODE_OPTIONS too) is left
- * as its owner set it.
+ * started with WebAssembly flags of its own (`node --wasm-…`, `--liftoff…`; node refuses them in
+ * NODE_OPTIONS) is left as its owner set it.
  */
 export function delayWasmTierUp(): void {
   if (settled) return
   settled = true
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ")
-  if (/--(no-)?(wasm|liftoff|turbofan)/.test(flags)) return
+  if (process.execArgv.some((flag) => /^--(no-)?(wasm|liftoff|turbofan)/.test(flag))) return
   setFlagsFromString(`--wasm-tiering-budget=${TIERING_BUDGET}`)
 }
