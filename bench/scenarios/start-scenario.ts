@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { ResultRow } from "../measure/cases.ts"
@@ -14,6 +14,10 @@ const RUNS = 3
 interface Sample {
   ms: number
   peakMiB: number
+  /** CPU time of the command (all threads): what its wall time would be on an idle machine, about. */
+  cpuMs: number
+  /** Spawn to the first byte of output: how long the user waits in silence. */
+  firstOutputMs: number
 }
 
 /** `node bin/modlink.js …` as a user runs it, timed from spawn to exit, with its peak RSS. */
@@ -24,30 +28,35 @@ function measure(args: string[], cwd: string, databaseUrl?: string): Promise<Sam
   const started = performance.now()
   const child = spawn(process.execPath, ["--import", PEAK_RSS, BIN, ...args], { cwd, env })
   let output = ""
-  child.stdout.on("data", (chunk) => {
+  let firstOutputMs = Number.NaN
+  const collect = (chunk: Buffer) => {
+    if (Number.isNaN(firstOutputMs)) firstOutputMs = performance.now() - started
     output += chunk
-  })
-  child.stderr.on("data", (chunk) => {
-    output += chunk
-  })
+  }
+  child.stdout.on("data", collect)
+  child.stderr.on("data", collect)
   return new Promise((resolve, reject) => {
     child.on("close", (code) => {
       const ms = performance.now() - started
-      const kib = /modlink-bench-peak-rss-kib (\d+)/.exec(output)
-      if (code !== 0 || !kib) reject(new Error(`modlink ${args.join(" ")} exited ${code}:\n${output}`))
-      else resolve({ ms, peakMiB: Number(kib[1]) / 1024 })
+      const usage = /modlink-bench-peak-rss-kib (\d+) cpu-ms (\d+)/.exec(output)
+      if (code !== 0 || !usage) reject(new Error(`modlink ${args.join(" ")} exited ${code}:\n${output}`))
+      else resolve({ ms, peakMiB: Number(usage[1]) / 1024, cpuMs: Number(usage[2]), firstOutputMs })
     })
   })
 }
 
 function row(operation: string, embedded: Sample[], server: Sample[]): ResultRow {
   const peak = (samples: Sample[]) => Math.max(...samples.map((s) => s.peakMiB)).toFixed(0)
+  const median = (samples: Sample[], of: (s: Sample) => number) =>
+    (summarize(samples.map(of)).median / 1000).toFixed(2)
   const modlink = summarize(embedded.map((s) => s.ms))
   const reference = summarize(server.map((s) => s.ms))
+  const facts = (samples: Sample[]) =>
+    `peak RSS ${peak(samples)} MiB, CPU ${median(samples, (s) => s.cpuMs)} s, first output ${median(samples, (s) => s.firstOutputMs)} s`
   return {
     size: 0,
     backend: "pglite",
-    operation: `${operation} (peak RSS ${peak(embedded)} MiB; server ${peak(server)} MiB)`,
+    operation: `${operation} (${facts(embedded)}; server: ${facts(server)}; load ${loadavg()[0].toFixed(1)})`,
     baseline: "the same command on the PostgreSQL server",
     modlink,
     reference,

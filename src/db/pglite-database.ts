@@ -9,6 +9,7 @@ import { type FolderLock, type FolderLockOptions, type LockHolder, lockFolder } 
 import { prepareDataFolder } from "./pglite-template.ts"
 import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
+import { delayWasmTierUp } from "./wasm-tiering.ts"
 
 type Runner = PGlite | Transaction
 
@@ -126,6 +127,7 @@ function announceWait(dir: string) {
  * locked for this process until close: see folder-lock.ts for why.
  */
 export async function openPglite(dataDir?: string, options: FolderLockOptions = {}): Promise<Database> {
+  delayWasmTierUp()
   if (!dataDir) {
     const db = new PGlite()
     await db.waitReady
