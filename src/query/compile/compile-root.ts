@@ -33,9 +33,9 @@ export function compileRoot(ctx: CompileContext, fragment: RootFragment): Sql {
   const innerScope = new FromScope()
   const order = compileOrder(ctx, innerScope, node.order, inner)
   // Sorted by the root's own columns, the outer query sorts by them again and PostgreSQL sees the
-  // page already comes in that order. A sort through a link exists only inside the page query, so
-  // it numbers its rows for the outer query to keep.
-  const ownColumns = node.order.every((term) => term.steps.length === 0)
+  // page already comes in that order. A sort through a link (or by ranks from another database)
+  // exists only inside the page query, so it numbers its rows for the outer query to keep.
+  const ownColumns = node.order.every((term) => term.steps.length === 0 && !term.remote)
   const rowNumber = ownColumns
     ? sql.empty
     : sql`, row_number() OVER (ORDER BY ${sql.join(order)}) AS ${sql.id(PAGE_ROW)}`
