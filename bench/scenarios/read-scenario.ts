@@ -8,7 +8,7 @@ import { runRead } from "../measure/run-read.ts"
 import { runWrite } from "../measure/run-write.ts"
 import { fullListing } from "../memory/listings.ts"
 import { measurePeakMemory } from "../memory/peak-memory.ts"
-import { crossDatabaseListing } from "../ops/cross-database.ts"
+import { crossDatabaseListing, crossDatabaseSorted } from "../ops/cross-database.ts"
 import { keysetPage, offsetPage } from "../ops/deep-pages.ts"
 import { filterThroughLink } from "../ops/filter-through-link.ts"
 import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
@@ -104,6 +104,9 @@ export async function readScenario(kind: BackendKind, size: number, only: Set<Gr
       try {
         for (const take of [TAKE, undefined]) {
           rows.push(...(await measureRead(crossDatabaseListing(split.app, app, take), split, where, kind)))
+        }
+        for (const sorted of crossDatabaseSorted(split.app, app, TAKE)) {
+          rows.push(...(await measureRead(sorted, split, where, kind)))
         }
       } finally {
         await split.close()

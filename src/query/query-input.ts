@@ -85,6 +85,11 @@ export type EdgeStrategy =
   | "batched-any"
   /** A filter through an edge to another database: its keys are fetched first, then `= ANY`. */
   | "prefetch-any"
+  /**
+   * An order through an edge to another database: the related records' ranks by the sort value
+   * are fetched first, then joined by key in the parent's statement.
+   */
+  | "prefetch-rank"
 
 export interface ExplainedEdge {
   /** `post`, `variants.options`; filters are prefixed `filters.`, orders `order.`. */

@@ -1,12 +1,11 @@
 import { compileChildFragment } from "../compile/compile-child-fragment.ts"
-import { compileContext } from "../compile/compile-context.ts"
 import { compilePivotHop } from "../compile/compile-lookup.ts"
 import { batchKeyProperty } from "../compile/compile-object.ts"
 import type { ChildFragment } from "../plan/fragment.ts"
 import type { BatchedEdge, PlanNode } from "../plan/plan-node.ts"
 import { BATCH_SIZE, chunks, keyOf } from "./batches.ts"
 import { childRecords } from "./child-records.ts"
-import type { ExecuteContext } from "./execute-context.ts"
+import { compileFor, type ExecuteContext } from "./execute-context.ts"
 import { jsonRecord } from "./json-record.ts"
 import { resolveLookups } from "./resolve-lookups.ts"
 import { reviveDates } from "./revive-dates.ts"
@@ -70,7 +69,7 @@ async function fetchRecords(
   keys: unknown[],
 ): Promise<Array<{ record: Row; match: unknown }>> {
   if (keys.length === 0) return []
-  const ctx = compileContext(exec.withDeleted, (id) => exec.keys.get(id))
+  const ctx = compileFor(exec)
   const db = exec.database(fragment.database, fragment.node.entity.name)
   const { rows } = await db.query<{ j: unknown; m: unknown }>(compileChildFragment(ctx, fragment, keys))
   const records = rows.map((row) => jsonRecord(row.j))
@@ -88,7 +87,7 @@ async function hopThroughPivot(
   const { database, through } = fragment.pivotHop!
   const targets = new Map<string, unknown[]>()
   for (const keys of chunks(uniqueKeys(wanted))) {
-    const ctx = compileContext(exec.withDeleted, (id) => exec.keys.get(id))
+    const ctx = compileFor(exec)
     const { rows } = await exec
       .database(database, through.table)
       .query<{ s: unknown; t: unknown }>(compilePivotHop(ctx, through, keys))

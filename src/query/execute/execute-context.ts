@@ -1,10 +1,15 @@
 import type { Database } from "../../db/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
+import { type CompileContext, compileContext } from "../compile/compile-context.ts"
 
-/** What running a plan needs: the open databases by key, and the keys fetched by lookups so far. */
+/**
+ * What running a plan needs: the open databases by key, and what lookups fetched so far (keys, and
+ * the ranks of sort lookups), by lookup id.
+ */
 export interface ExecuteContext {
   readonly withDeleted: boolean
   readonly keys: Map<number, unknown[]>
+  readonly ranks: Map<number, unknown[]>
   database(key: string, entity: string): Database
 }
 
@@ -15,6 +20,7 @@ export function executeContext(
   return {
     withDeleted,
     keys: new Map(),
+    ranks: new Map(),
     database(key, entity) {
       const db = databases.get(key)
       if (!db) {
@@ -25,4 +31,12 @@ export function executeContext(
       return db
     },
   }
+}
+
+/** A fresh compile context for one statement, reading what the lookups fetched. */
+export function compileFor(exec: ExecuteContext): CompileContext {
+  return compileContext(exec.withDeleted, {
+    keys: (id) => exec.keys.get(id),
+    ranks: (id) => exec.ranks.get(id),
+  })
 }

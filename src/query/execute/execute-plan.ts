@@ -1,10 +1,9 @@
 import type { Database } from "../../db/index.ts"
-import { compileContext } from "../compile/compile-context.ts"
 import { compileCount, compileRoot } from "../compile/compile-root.ts"
 import type { QueryPlan } from "../plan/fragment.ts"
 import type { GraphResult } from "../query-input.ts"
 import { attachChildren } from "./attach-children.ts"
-import { executeContext } from "./execute-context.ts"
+import { compileFor, executeContext } from "./execute-context.ts"
 import { jsonRecord } from "./json-record.ts"
 import { resolveLookups } from "./resolve-lookups.ts"
 import { reviveDates } from "./revive-dates.ts"
@@ -20,7 +19,7 @@ export async function executePlan(
   const exec = executeContext(databases, plan.withDeleted)
   const { root } = plan
   await resolveLookups(exec, root.node)
-  const ctx = compileContext(plan.withDeleted, (id) => exec.keys.get(id))
+  const ctx = compileFor(exec)
   const db = exec.database(root.database, root.node.entity.name)
   const { rows } = await db.query<{ j: unknown; total?: unknown }>(compileRoot(ctx, root))
   const data = rows.map((row) => jsonRecord(row.j))

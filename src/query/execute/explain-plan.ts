@@ -4,6 +4,7 @@ import { compileContext } from "../compile/compile-context.ts"
 import { compileLookup, compilePivotHop } from "../compile/compile-lookup.ts"
 import { compileRoot } from "../compile/compile-root.ts"
 import type { ChildFragment, QueryPlan } from "../plan/fragment.ts"
+import { isRanked } from "../plan/key-lookup.ts"
 import { lookupsOf } from "../plan/lookups-of.ts"
 import type { PlanNode } from "../plan/plan-node.ts"
 import type { ExplainedFragment } from "../query-input.ts"
@@ -14,16 +15,20 @@ import type { ExplainedFragment } from "../query-input.ts"
  */
 export function explainPlan(plan: QueryPlan): ExplainedFragment[] {
   const fragments: ExplainedFragment[] = []
-  const ctx = () => compileContext(plan.withDeleted, (id) => `<keys from lookup #${id}>`)
+  const ctx = () =>
+    compileContext(plan.withDeleted, {
+      keys: (id) => `<keys from lookup #${id}>`,
+      ranks: (id) => `<ranks from lookup #${id}>`,
+    })
   const show = (database: string, entity: string, statement: Sql, edges: ExplainedFragment["edges"] = []) => {
     const { text, values } = statement.compile()
     fragments.push({ database, entity, sql: text, params: values, edges })
   }
   const lookups = (node: PlanNode) => {
     for (const lookup of lookupsOf(node)) {
-      const from = lookup.kind === "pivot" ? `<keys from lookup #${lookup.from.id}>` : undefined
       const entity = lookup.kind === "target" ? lookup.target.name : lookup.edge.through!.table
-      show(lookup.database, `${entity} (lookup #${lookup.id})`, compileLookup(ctx(), lookup, from))
+      const kind = isRanked(lookup) ? "sort lookup" : "lookup"
+      show(lookup.database, `${entity} (${kind} #${lookup.id})`, compileLookup(ctx(), lookup))
     }
   }
   const children = (node: PlanNode) => {

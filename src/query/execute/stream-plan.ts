@@ -1,9 +1,8 @@
 import type { Database } from "../../db/index.ts"
-import { compileContext } from "../compile/compile-context.ts"
 import { compileRoot } from "../compile/compile-root.ts"
 import type { QueryPlan } from "../plan/fragment.ts"
 import { attachChildren } from "./attach-children.ts"
-import { executeContext } from "./execute-context.ts"
+import { compileFor, executeContext } from "./execute-context.ts"
 import { jsonRecord } from "./json-record.ts"
 import { resolveLookups } from "./resolve-lookups.ts"
 import { reviveDates } from "./revive-dates.ts"
@@ -30,7 +29,7 @@ export async function* streamPlan(
   const exec = executeContext(databases, plan.withDeleted)
   const { root } = plan
   await resolveLookups(exec, root.node)
-  const ctx = compileContext(plan.withDeleted, (id) => exec.keys.get(id))
+  const ctx = compileFor(exec)
   const db = exec.database(root.database, root.node.entity.name)
   for await (const rows of db.cursor<{ j: unknown }>(compileRoot(ctx, root), chunkSize)) {
     const records = rows.map((row) => jsonRecord(row.j))

@@ -3,7 +3,7 @@ import type { FilterNode } from "../parse/filter-node.ts"
 import type { ExplainedEdge } from "../query-input.ts"
 import { isLocal } from "./edge-placement.ts"
 import type { FilterPlan } from "./filter-plan.ts"
-import type { KeyLookup } from "./key-lookup.ts"
+import { lookupAcross } from "./lookup-across.ts"
 
 export interface FilterPlanContext {
   nextId(): number
@@ -50,25 +50,6 @@ function remoteFilter(
   filter: FilterPlan,
   database: string,
 ): FilterPlan {
-  const through = edge.through
-  const joinPivot = through !== undefined && through.database === target.database
-  const targetKeys: KeyLookup = {
-    kind: "target",
-    id: ctx.nextId(),
-    database: target.database,
-    edge,
-    target,
-    filter,
-    joinPivot,
-  }
-  if (!through || joinPivot) return { kind: "in-keys", edge, lookup: targetKeys }
-  if (through.database === database) return { kind: "pivot-in-keys", edge, lookup: targetKeys }
-  const pivotKeys: KeyLookup = {
-    kind: "pivot",
-    id: ctx.nextId(),
-    database: through.database,
-    edge,
-    from: targetKeys,
-  }
-  return { kind: "in-keys", edge, lookup: pivotKeys }
+  const { lookup, localPivot } = lookupAcross(ctx.nextId, edge, target, database, { filter })
+  return { kind: localPivot ? "pivot-in-keys" : "in-keys", edge, lookup }
 }

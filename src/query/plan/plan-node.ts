@@ -2,6 +2,7 @@ import type { Edge, Entity, EntityField } from "../../schema/index.ts"
 import type { EdgeStrategy } from "../query-input.ts"
 import type { FilterPlan } from "./filter-plan.ts"
 import type { ChildFragment } from "./fragment.ts"
+import type { KeyLookup, RankPick } from "./key-lookup.ts"
 
 /** One level of a fragment: what to select from `entity`, how to filter, sort and page it. */
 export interface PlanNode {
@@ -36,10 +37,15 @@ export interface BatchedEdge {
   fragment: ChildFragment
 }
 
-/** A sort key; `steps` walk single-valued edges on the same database to the field's entity. */
+/**
+ * A sort key; `steps` walk single-valued edges on the same database. At their end the value is
+ * `field`, or, when the rest of the path lives on another database (`remote`), a rank fetched from
+ * there beforehand (`field` is then the field at the far end, the one the ranks follow).
+ */
 export interface OrderPlan {
   steps: readonly OrderStep[]
   field: EntityField
+  remote?: RemoteOrder
   direction: "ASC" | "DESC"
 }
 
@@ -48,4 +54,19 @@ export interface OrderStep {
   target: Entity
   /** At most one target row per parent: it can be LEFT JOINed instead of read by a subquery. */
   unique: boolean
+}
+
+/**
+ * The sort value lies across `edge`, on another database. `lookup` (run first, on that side)
+ * returns each key's rank (see `RankBy`): target keys when the edge's pivot lives here
+ * (`localPivot`, joined here to reach this side's keys), else keys of `source.sourceColumn`.
+ * `pick` is set when a record may reach several ranks (the edge is not unique).
+ */
+export interface RemoteOrder {
+  edge: Edge
+  source: Entity
+  target: Entity
+  lookup: KeyLookup
+  localPivot: boolean
+  pick?: RankPick
 }

@@ -1,11 +1,11 @@
-import { ModlinkError } from "../../errors/index.ts"
 import type { SchemaGraph } from "../../schema/index.ts"
-import type { OrderTerm, ParsedQuery, Selection } from "../parse/selection.ts"
+import type { ParsedQuery, Selection } from "../parse/selection.ts"
 import type { ExplainedEdge } from "../query-input.ts"
 import { isLocal, isUniqueSingle } from "./edge-placement.ts"
 import type { ChildFragment, QueryPlan } from "./fragment.ts"
 import { type FilterPlanContext, planFilter } from "./plan-filter.ts"
-import type { OrderPlan, PlanEdge, PlanNode } from "./plan-node.ts"
+import type { PlanEdge, PlanNode } from "./plan-node.ts"
+import { type OrderPlanContext, planOrder } from "./plan-order.ts"
 
 interface PlanContext {
   graph: SchemaGraph
@@ -23,24 +23,29 @@ export function planQuery(graph: SchemaGraph, parsed: ParsedQuery): QueryPlan {
   const ctx: PlanContext = { graph, withDeleted: parsed.withDeleted, nextId: () => id++ }
   const edges: ExplainedEdge[] = []
   const { database } = parsed.root.entity
-  const node = planNode(ctx, parsed.root, database, edges)
+  const node = planNode(ctx, parsed.root, database, edges, true)
   return { root: { kind: "root", database, node, page: parsed.page, edges }, withDeleted: parsed.withDeleted }
 }
 
+/** `statementRoot`: the level is the FROM of its own statement (the root, or a child fragment). */
 function planNode(
   ctx: PlanContext,
   selection: Selection,
   database: string,
   explained: ExplainedEdge[],
+  statementRoot: boolean,
 ): PlanNode {
   const filterCtx: FilterPlanContext = { nextId: ctx.nextId, explained }
+  const orderCtx: OrderPlanContext = { ...ctx, explained }
   const prefix = selection.path ? `${selection.path}.` : ""
   return {
     entity: selection.entity,
     path: selection.path,
     fields: selection.fields,
     filter: selection.filter && planFilter(filterCtx, selection.filter, database, `${prefix}filters`),
-    order: selection.order.map((term) => planOrder(ctx, term, database, `${prefix}order`, explained)),
+    order: selection.order.map((term) =>
+      planOrder(orderCtx, term, database, `${prefix}order`, statementRoot),
+    ),
     skip: selection.skip,
     take: selection.take,
     edges: selection.children.map(({ edge, selection: child }): PlanEdge => {
@@ -48,7 +53,7 @@ function planNode(
       if (isLocal(edge, target, database)) {
         const strategy = isUniqueSingle(edge, target, ctx.withDeleted) ? "left-join" : "subquery"
         explained.push({ path: child.path, strategy })
-        return { strategy, edge, node: planNode(ctx, child, database, explained) }
+        return { strategy, edge, node: planNode(ctx, child, database, explained, false) }
       }
       explained.push({ path: child.path, strategy: "batched-any" })
       const through = edge.through
@@ -57,7 +62,7 @@ function planNode(
         kind: "child",
         edge,
         database: target.database,
-        node: planNode(ctx, child, target.database, childEdges),
+        node: planNode(ctx, child, target.database, childEdges, true),
         match: through && through.database === target.database ? "pivot" : "target",
         pivotHop:
           through && through.database !== target.database && through.database !== database
@@ -69,32 +74,4 @@ function planNode(
       return { strategy: "batched-any", edge, keySource, fragment }
     }),
   }
-}
-
-/** Sorting through an edge needs its target in the same statement: refused across databases. */
-function planOrder(
-  ctx: PlanContext,
-  term: OrderTerm,
-  database: string,
-  prefix: string,
-  explained: ExplainedEdge[],
-): OrderPlan {
-  let path = prefix
-  const steps = term.edges.map((edge) => {
-    const target = ctx.graph.entity(edge.target)
-    path = `${path}.${edge.name}`
-    if (!isLocal(edge, target, database)) {
-      throw new ModlinkError(
-        "INVALID_INPUT",
-        `Cannot order by ${[...term.edges.map((e) => e.name), term.field.name].join(".")}: ${edge.target} is on another database`,
-        {
-          hint: `${edge.source} lives on database "${database}", ${edge.target} on "${target.database}"; sort by fields on the same database`,
-        },
-      )
-    }
-    const unique = isUniqueSingle(edge, target, ctx.withDeleted)
-    explained.push({ path, strategy: unique ? "left-join" : "subquery" })
-    return { edge, target, unique }
-  })
-  return { steps, field: term.field, direction: term.direction }
 }
