@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run without a build step; jiti compiles it on first use and caches it.
-import { createJiti } from "jiti"
+// The published CLI: the built code in dist/ (`npm run build`, run by `npm ci` through `prepare`).
+// jiti is loaded only for the project's own files (config, modules, links, scripts).
+import { main } from "../dist/cli/main.js"
 
-const jiti = createJiti(import.meta.url, { fsCache: true, moduleCache: true })
-const { main } = await jiti.import("../src/cli/main.ts")
 process.exitCode = await main(process.argv)
