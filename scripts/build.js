@@ -5,8 +5,9 @@
 //    files the running framework, the product module's SQL migrations, the init template;
 // 3. the studio's browser bundle (esbuild) into dist/studio/.
 import { execFileSync } from "node:child_process"
-import { cpSync, rmSync } from "node:fs"
+import { cpSync, readdirSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildStudio } from "../bin/build-studio.js"
 
@@ -24,6 +25,29 @@ export function buildPackage() {
   execFileSync(process.execPath, [tsc, "-p", `${root}tsconfig.build.json`], { stdio: "inherit" })
   for (const asset of ASSETS) cpSync(`${root}src/${asset}`, `${root}dist/${asset}`, { recursive: true })
   return buildStudio()
+}
+
+function newest(dir) {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  )
+}
+
+function builtAt() {
+  try {
+    return statSync(`${root}dist/cli/main.js`).mtimeMs
+  } catch {
+    return 0
+  }
+}
+
+/** Builds when dist/ is missing or older than a source file; true when it built. */
+export async function buildIfStale() {
+  if (builtAt() >= newest(`${root}src`)) return false
+  await buildPackage()
+  return true
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildPackage()

@@ -1,16 +1,12 @@
-import { execFileSync } from "node:child_process"
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { packCheckout } from "../../scripts/pack.js"
 import { REPO, runProcess, show } from "../cli/run-cli.ts"
 
 const CONSUMER = fileURLToPath(new URL("./consumer/", import.meta.url))
-
-interface PackedFile {
-  path: string
-}
 
 /** The version of a dev tool installed in this checkout, so the consumer's install hits npm's cache. */
 const installedVersion = (name: string): string =>
@@ -18,8 +14,8 @@ const installedVersion = (name: string): string =>
     .version
 
 /**
- * The tarball is the product. `npm pack` runs in a copy of this checkout's files (its `prepare`
- * builds dist/ there, so the suite's own sources and build are left alone); the tarball is then
+ * The tarball is the product. `npm pack` runs in a copy of this checkout's files (see
+ * scripts/pack.js: the suite's own sources and build are left alone); the tarball is then
  * installed into an empty folder outside the repository, as a user's app would, and used with
  * plain `node` and with `tsc`. One pack and one install serve every case below.
  */
@@ -32,32 +28,16 @@ describe("the packed package, installed in an empty folder", { timeout: 600_000 
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "modlink-pack-"))
-    const copy = join(work, "modlink")
     app = join(work, "app")
     mkdirSync(app)
-    // What a clone holds: tracked files plus new ones not ignored (no dist/, no node_modules/).
-    const tracked = execFileSync("git", ["ls-files", "-z", "-co", "--exclude-standard"], { cwd: REPO })
-      .toString()
-      .split("\0")
-      .filter(Boolean)
-    for (const file of tracked) {
-      mkdirSync(dirname(join(copy, file)), { recursive: true })
-      cpSync(join(REPO, file), join(copy, file))
-    }
-    symlinkSync(join(REPO, "node_modules"), join(copy, "node_modules"))
-    const pack = await runProcess("npm", ["pack", "--json", "--pack-destination", work], { cwd: copy })
-    expect(pack.code, show(pack)).toBe(0)
-    const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as {
-      filename: string
-      files: PackedFile[]
-    }[]
-    files = packed.files.map((f) => f.path)
+    const packed = packCheckout(work)
+    files = packed.files
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }))
     const install = await runProcess(
       "npm",
       [
         "install",
-        join(work, packed.filename),
+        packed.tarball,
         `typescript@${installedVersion("typescript")}`,
         `@types/node@${installedVersion("@types/node")}`,
         "--no-audit",

@@ -1,25 +1,4 @@
-import { readdirSync, statSync } from "node:fs"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { buildPackage } from "../../scripts/build.js"
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url))
-
-function newest(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
-    ),
-  )
-}
-
-function builtAt(): number {
-  try {
-    return statSync(join(ROOT, "dist", "cli", "main.js")).mtimeMs
-  } catch {
-    return 0
-  }
-}
+import { buildIfStale } from "../../scripts/build.js"
 
 /**
  * Vitest global setup: the suite runs on the sources, but a project made by `modlink init` from
@@ -28,5 +7,5 @@ function builtAt(): number {
  * stale build.
  */
 export default async function setup(): Promise<void> {
-  if (builtAt() < newest(join(ROOT, "src"))) await buildPackage()
+  await buildIfStale()
 }
