@@ -3,7 +3,7 @@ import { untypedApp } from "../../app/untyped-app.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
-import type { QueryFlags } from "../query/query-options.ts"
+import { graphInput, type QueryFlags } from "../query/query-options.ts"
 import { runCommand, UsageError } from "../run-command.ts"
 
 const FORMATS = ["table", "json", "ndjson"] as const
@@ -73,7 +73,6 @@ export function registerQuery(program: Command): void {
     .action((entity: string, flags: Flags, command: Command) => {
       const options = globalOptions(command)
       return runCommand(options.verbose, async () => {
-        const { graphInput } = await import("../query/query-options.ts")
         const input = graphInput(entity, flags)
         const format = formatOf(flags)
         return withApp(options, async (app) => {
