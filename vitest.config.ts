@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Builds the studio's browser bundle when it is missing or stale (the studio tests serve it).
-    globalSetup: ["test/support/build-studio.ts"],
+    // Builds the package (dist/, for projects that depend on this checkout) and the studio's
+    // browser bundle (the studio tests serve it) when missing or stale.
+    globalSetup: ["test/support/build-package.ts", "test/support/build-studio.ts"],
     pool: "forks",
     // Two cores: two files at a time keeps the server and PGlite responsive.
     maxWorkers: 2,

@@ -16,6 +16,7 @@ export const GROUPS = [
   "sync",
   "studio",
   "start",
+  "package",
 ] as const
 export type Group = (typeof GROUPS)[number]
 

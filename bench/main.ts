@@ -4,6 +4,7 @@ import { type MemoryRequest, runMemoryChild } from "./memory/memory-child.ts"
 import { formatTable } from "./report/format-table.ts"
 import { describeMachine } from "./report/machine.ts"
 import { type RunInfo, resultsFile, writeResults } from "./report/write-results.ts"
+import { packageScenario } from "./scenarios/package-scenario.ts"
 import { readScenario } from "./scenarios/read-scenario.ts"
 import { startScenario } from "./scenarios/start-scenario.ts"
 import { syncScenario } from "./scenarios/sync-scenario.ts"
@@ -83,6 +84,12 @@ export async function main(argv: string[]): Promise<number> {
     },
   }
   for (const backend of options.backends) await benchBackend(backend, options, sink)
+  if (options.only.has("package")) {
+    sink.add(
+      "\n### The package: CLI start, no-op sync end to end, tarball (server)\n",
+      await packageScenario(),
+    )
+  }
   writeResults(file, { ...run, finished: true }, sink.rows)
   const rows = sink.rows
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the studio's browser bundle (plain TypeScript over the DOM, dagre for the layout) into
-// dist/studio/: one script, one stylesheet, one page. Run by `npm run build:studio` (and by
-// `prepare`), and by the studio's tests when the bundle is missing; never fetched at run time.
+// dist/studio/: one script, one stylesheet, one page. Run by `npm run build:studio`, by
+// `npm run build` (scripts/build.js, which `prepare` runs), and by the studio's tests when the
+// bundle is missing; never fetched at run time.
 import { copyFileSync, mkdirSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"

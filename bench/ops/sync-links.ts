@@ -12,7 +12,7 @@ const run = promisify(execFile)
 const CLI = fileURLToPath(new URL("../../bin/modlink.js", import.meta.url))
 
 /** What `modlink db:sync-links --execute-all` does in process: plan with the app's models, apply all. */
-async function syncInProcess(app: App): Promise<unknown> {
+export async function syncInProcess(app: App): Promise<unknown> {
   const models = app.modules.flatMap(({ definition }) =>
     definition.models.map((model) => ({ module: definition.name, model: model.snakeName })),
   )
@@ -21,7 +21,7 @@ async function syncInProcess(app: App): Promise<unknown> {
 }
 
 /** The real command in a fresh process: node start, jiti, config and link loading included. */
-function syncThroughCli(cwd: string, url: string): () => Promise<unknown> {
+export function syncThroughCli(cwd: string, url: string): () => Promise<unknown> {
   return () =>
     run(process.execPath, [CLI, "--cwd", cwd, "--database-url", url, "db:sync-links", "--execute-all"])
 }

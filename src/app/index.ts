@@ -1,5 +1,6 @@
 export { defineConfig, type ModlinkConfig, type ModuleEntry } from "./config.ts"
+export { CONFIG_FILES, findProjectRoot } from "./config-files.ts"
 export { App, type CreateAppOptions, createApp } from "./create-app.ts"
 export { linkFiles, loadLinkSources } from "./discover-links.ts"
-export { CONFIG_FILES, loadConfig } from "./load-config.ts"
+export { loadConfig } from "./load-config.ts"
 export { findModule, type LoadedModule, loadModules } from "./load-modules.ts"

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from "node:fs"
-import { join } from "node:path"
+import { readFileSync } from "node:fs"
 import { ModlinkError } from "../errors/index.ts"
-import { CONFIG_FILES } from "./load-config.ts"
+import { configFileIn } from "./config-files.ts"
 
 /**
  * Environment variables the project's config reads that are not set. A config's values are already
@@ -9,7 +8,7 @@ import { CONFIG_FILES } from "./load-config.ts"
  * variable's name can only come from the config's text.
  */
 function unsetVariables(cwd: string): string[] {
-  const file = CONFIG_FILES.map((name) => join(cwd, name)).find(existsSync)
+  const file = configFileIn(cwd)
   if (!file) return []
   const text = readFileSync(file, "utf8")
   const names = [...text.matchAll(/process\.env(?:\.([A-Za-z_]\w*)|\[\s*["'`]([^"'`]+)["'`]\s*\])/g)].map(

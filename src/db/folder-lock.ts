@@ -152,9 +152,11 @@ export async function lockFolder(dir: string, options: FolderLockOptions = {}): 
     hostname: hostname(),
     bootedAt: bootedAt(),
     startedAt: new Date().toISOString(),
+    // The binary shows as `modlink`: the installed bin, or the repository's runner of the
+    // sources (bin/modlink-dev.js).
     command: process.argv
       .slice(1)
-      .map((arg) => arg.replace(/^.*[\\/]modlink(\.js)?$/, "modlink"))
+      .map((arg) => arg.replace(/^.*[\\/]modlink(-dev)?(\.js)?$/, "modlink"))
       .join(" ")
       .slice(0, 200),
   }

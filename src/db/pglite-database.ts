@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname } from "node:path"
-import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite"
+import type { PGlite, PGliteOptions, Transaction } from "@electric-sql/pglite"
 import { ModlinkError } from "../errors/index.ts"
 import { fetchChunks } from "./cursor.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
@@ -128,6 +128,8 @@ function announceWait(dir: string) {
  */
 export async function openPglite(dataDir?: string, options: FolderLockOptions = {}): Promise<Database> {
   delayWasmTierUp()
+  // Loaded here, not at the top: a project on the server never pays for the WASM build.
+  const { PGlite } = await import("@electric-sql/pglite")
   if (!dataDir) {
     const db = new PGlite()
     await db.waitReady

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { createRequire } from "node:module"
 import { homedir } from "node:os"
 import { dirname, join } from "node:path"
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite"
+import type { PGliteOptions } from "@electric-sql/pglite"
 
 /**
  * A new PGlite folder normally starts with initdb inside WASM: tens of seconds and close to a
@@ -46,6 +46,7 @@ async function template(
     announce(`Initialising the embedded PostgreSQL once for this machine in ${path} (up to a minute)…`)
     mkdirSync(dirname(path), { recursive: true })
     rmSync(building, { recursive: true, force: true })
+    const { PGlite } = await import("@electric-sql/pglite")
     const db = new PGlite(building, options)
     await db.waitReady
     await db.close()

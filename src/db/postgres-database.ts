@@ -1,4 +1,5 @@
-import pg from "pg"
+import { createRequire } from "node:module"
+import type pg from "pg"
 import { ModlinkError } from "../errors/index.ts"
 import { fetchChunks } from "./cursor.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
@@ -157,9 +158,15 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * node-postgres, required on first use rather than imported at the top, so a command that opens
+ * no server connection (`--help`, `init`, a project on the embedded database) never loads it.
+ */
+const requirePg = (): typeof pg => createRequire(import.meta.url)("pg")
+
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const connectTimeout = connectTimeoutOf(options)
-  const pool = new pg.Pool({
+  const pool = new (requirePg().Pool)({
     connectionTimeoutMillis: connectTimeout,
     connectionString: url,
     max: options.max ?? 8,

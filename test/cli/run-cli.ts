@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url))
-export const BIN = fileURLToPath(new URL("../../bin/modlink.js", import.meta.url))
+export const BIN = fileURLToPath(new URL("../../bin/modlink-dev.js", import.meta.url))
 
 export interface CliResult {
   code: number
@@ -51,7 +51,7 @@ export function runProcess(command: string, args: string[], options: CliOptions)
   })
 }
 
-/** `node bin/modlink.js …` in `cwd`. */
+/** `node bin/modlink-dev.js …` in `cwd`: the CLI from its sources, so tests need no build. */
 export function runCli(args: string[], options: CliOptions): Promise<CliResult> {
   return runProcess(process.execPath, [BIN, ...args], options)
 }

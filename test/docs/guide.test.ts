@@ -7,7 +7,7 @@
  * - ```ts run```  statements run by `modlink exec` in the current folder, as the body of
  *   `export default async function ({ container, args })` with `query` and `link` already
  *   resolved; `import` lines at the top are moved above the function.
- * - ```bash```  each line runs: `npx modlink …` / `modlink …` as `node bin/modlink.js …`,
+ * - ```bash```  each line runs: `npx modlink …` / `modlink …` as `node bin/modlink-dev.js …`,
  *   `cd <dir>` changes the current folder, `npm install` runs npm. Every command must exit 0;
  *   ```bash fails``` expects exit 1 (a user error) from each, ```bash exit=3``` exit 3 (work left).
  * - ```text output```  each non-empty line must appear in what the previous block printed

@@ -1,11 +1,9 @@
 import { relative } from "node:path"
 import type { Command } from "commander"
-import { generateMigration } from "../../sync/generate-migration.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
 import { runCommand } from "../run-command.ts"
-import { projectModule } from "../sync/project-module.ts"
 
 export function registerDbGenerate(program: Command): void {
   program
@@ -25,6 +23,8 @@ export function registerDbGenerate(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
+          const { generateMigration } = await import("../../sync/generate-migration.ts")
+          const { projectModule } = await import("../sync/project-module.ts")
           for (const name of names) {
             const { definition, migrationsDir } = projectModule(app, name)
             const { file, changes } = await generateMigration(

@@ -1,11 +1,10 @@
 import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
+import { printTargetDatabases } from "../output/target-database.ts"
 import { printWarnings } from "../output/warnings.ts"
 import { EXIT, runCommand, UsageError } from "../run-command.ts"
 import { isInteractive } from "../sync/is-interactive.ts"
-import { migrateModules } from "../sync/migrate-modules.ts"
-import { syncLinks } from "../sync/sync-links.ts"
 import { syncMode } from "../sync/sync-policy.ts"
 
 interface MigrateFlags {
@@ -50,9 +49,12 @@ export function registerDbMigrate(program: Command): void {
         const dryRun = Boolean(flags.dryRun)
         return withApp(options, async (app) => {
           printWarnings(app.warnings)
+          printTargetDatabases(app)
+          const { migrateModules } = await import("../sync/migrate-modules.ts")
           await migrateModules(app, { dryRun, baseline: flags.baseline })
           if (flags.skipLinks) return EXIT.ok
           const mode = syncMode({ executeSafe: flags.executeSafeLinks, executeAll: flags.executeAllLinks })
+          const { syncLinks } = await import("../sync/sync-links.ts")
           const left = await syncLinks(app, { mode, dryRun, interactive: isInteractive() })
           return left > 0 ? EXIT.pending : EXIT.ok
         })

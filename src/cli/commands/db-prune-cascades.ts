@@ -1,5 +1,4 @@
 import type { Command } from "commander"
-import { CascadeJournal } from "../../link/service/cascade-journal.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { runCommand, UsageError } from "../run-command.ts"
@@ -27,6 +26,7 @@ export function registerDbPruneCascades(program: Command): void {
           )
         }
         return withApp(options, async (app) => {
+          const { CascadeJournal } = await import("../../link/service/cascade-journal.ts")
           const removed = await new CascadeJournal().prune(app.db, days)
           console.log(
             `Removed ${removed} cascade journal entr${removed === 1 ? "y" : "ies"} older than ${days} days.`,

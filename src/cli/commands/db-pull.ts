@@ -2,7 +2,6 @@ import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { runCommand } from "../run-command.ts"
-import { pullModule } from "../sync/pull-module.ts"
 
 interface PullFlags {
   tables?: string
@@ -28,16 +27,17 @@ export function registerDbPull(program: Command): void {
     .action((flags: PullFlags, command: Command) => {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
-        withApp(options, (app) =>
-          pullModule(app, {
+        withApp(options, async (app) => {
+          const { pullModule } = await import("../sync/pull-module.ts")
+          return pullModule(app, {
             module: flags.module,
             tables: flags.tables
               ?.split(",")
               .map((name) => name.trim())
               .filter(Boolean),
             force: Boolean(flags.force),
-          }),
-        ),
+          })
+        }),
       ).then((code) => {
         process.exitCode = code
       })

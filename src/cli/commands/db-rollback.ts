@@ -1,10 +1,8 @@
 import type { Command } from "commander"
-import { rollbackMigrations } from "../../sync/rollback-migrations.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
 import { runCommand } from "../run-command.ts"
-import { projectModule } from "../sync/project-module.ts"
 
 export function registerDbRollback(program: Command): void {
   program
@@ -22,6 +20,8 @@ export function registerDbRollback(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
+          const { rollbackMigrations } = await import("../../sync/rollback-migrations.ts")
+          const { projectModule } = await import("../sync/project-module.ts")
           for (const name of names) {
             const { migrationsDir } = projectModule(app, name)
             const { reverted } = await rollbackMigrations(app.databaseOf(name), name, migrationsDir)

@@ -1,12 +1,6 @@
 import { join, relative } from "node:path"
 import type { Command } from "commander"
 import type { App } from "../../app/index.ts"
-import { introspectSchema } from "../../db/introspect.ts"
-import { diffTables } from "../../sync/diff-tables.ts"
-import { planHasWork } from "../../sync/link-plan.ts"
-import { migrationHistory } from "../../sync/migration-files.ts"
-import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
-import { renderPlan } from "../../sync/render-plan.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
@@ -21,6 +15,9 @@ interface Outstanding {
 }
 
 async function moduleStatus(app: App, outstanding: Outstanding): Promise<void> {
+  const { introspectSchema } = await import("../../db/introspect.ts")
+  const { diffTables } = await import("../../sync/diff-tables.ts")
+  const { migrationHistory } = await import("../../sync/migration-files.ts")
   const modules = app.modules.map((m) => m.definition.name)
   for (const { definition, dir } of app.modules) {
     if (!dir) continue
@@ -67,6 +64,9 @@ export function registerDbStatus(program: Command): void {
           printWarnings(app.warnings)
           const outstanding: Outstanding = { pending: 0, drift: 0, links: 0 }
           await moduleStatus(app, outstanding)
+          const { modelRefs, planLinkSync } = await import("../../sync/plan-link-sync.ts")
+          const { planHasWork } = await import("../../sync/link-plan.ts")
+          const { renderPlan } = await import("../../sync/render-plan.ts")
           const plan = await planLinkSync(app.db, app.links, {
             models: modelRefs(app.modules.map((m) => m.definition)),
           })

@@ -1,10 +1,10 @@
 import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
+import { printTargetDatabases } from "../output/target-database.ts"
 import { printWarnings } from "../output/warnings.ts"
 import { EXIT, runCommand, UsageError } from "../run-command.ts"
 import { isInteractive } from "../sync/is-interactive.ts"
-import { syncLinks } from "../sync/sync-links.ts"
 import { syncMode } from "../sync/sync-policy.ts"
 
 interface SyncLinksFlags {
@@ -37,6 +37,8 @@ export function registerDbSyncLinks(program: Command): void {
         }
         return withApp(options, async (app) => {
           printWarnings(app.warnings)
+          printTargetDatabases(app)
+          const { syncLinks } = await import("../sync/sync-links.ts")
           const left = await syncLinks(app, {
             mode: syncMode(flags),
             dryRun: Boolean(flags.dryRun),

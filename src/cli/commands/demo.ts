@@ -1,11 +1,8 @@
 import type { Command } from "commander"
-import { createApp } from "../../app/index.ts"
-import { sql } from "../../db/index.ts"
 import { globalOptions } from "../command-context.ts"
-import { prepareDemoApp } from "../demo/prepare-demo-app.ts"
-import { runDemo } from "../demo/run-demo.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
+import { printTargetDatabases } from "../output/target-database.ts"
 import { runCommand, UsageError } from "../run-command.ts"
 
 interface Flags {
@@ -37,6 +34,10 @@ export function registerDemo(program: Command): void {
             "e.g. --products 500",
           )
         }
+        const { prepareDemoApp } = await import("../demo/prepare-demo-app.ts")
+        const { runDemo } = await import("../demo/run-demo.ts")
+        const { createApp } = await import("../../app/create-app.ts")
+        const { sql } = await import("../../db/sql.ts")
         const dir = prepareDemoApp(flags.dir)
         // The global --cwd is for projects; the demo always runs its own copy.
         const app = await createApp({ cwd: dir, databaseUrl: options.databaseUrl })
@@ -51,11 +52,7 @@ export function registerDemo(program: Command): void {
             )
           }
           console.log(`${colors.bold("modlink demo")} in ${dir}`)
-          console.log(
-            colors.dim(
-              `database: ${app.db.kind === "pglite" ? `embedded PostgreSQL (${app.db.label})` : app.db.label}`,
-            ),
-          )
+          printTargetDatabases(app)
           await runDemo(app, { dir, products })
           return 0
         } finally {

@@ -1,12 +1,23 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Command } from "commander"
-import { loadFile } from "../../app/load-file.ts"
 import { ModlinkError } from "../../errors/index.ts"
-import { globalOptions, withApp } from "../command-context.ts"
+import { type GlobalOptions, globalOptions, projectRoot, withApp } from "../command-context.ts"
 import { runCommand } from "../run-command.ts"
 
 type Script = (input: { container: { resolve: (name: string) => unknown }; args: string[] }) => unknown
+
+/**
+ * The script's path from the current folder; from the project root when it is not there, so
+ * `modlink exec ./src/scripts/seed.ts` also works from a subfolder of the project.
+ */
+function scriptFile(script: string, options: GlobalOptions): string {
+  const here = resolve(options.cwd, script)
+  if (existsSync(here)) return here
+  const fromRoot = resolve(projectRoot(options), script)
+  if (existsSync(fromRoot)) return fromRoot
+  throw new ModlinkError("INVALID_INPUT", `Script ${script} not found in ${options.cwd}`)
+}
 
 export function registerExec(program: Command): void {
   program
@@ -21,10 +32,8 @@ export function registerExec(program: Command): void {
     .action((script: string, args: string[], _opts: unknown, command: Command) => {
       const options = globalOptions(command)
       return runCommand(options.verbose, async () => {
-        const file = resolve(options.cwd, script)
-        if (!existsSync(file)) {
-          throw new ModlinkError("INVALID_INPUT", `Script ${script} not found in ${options.cwd}`)
-        }
+        const file = scriptFile(script, options)
+        const { loadFile } = await import("../../app/load-file.ts")
         const loaded = await loadFile<{ default?: Script }>(file, "script")
         if (typeof loaded.default !== "function") {
           throw new ModlinkError("INVALID_INPUT", `Script ${script} has no default export function`, {

@@ -1,7 +1,5 @@
 import type { Command } from "commander"
 import { globalOptions, withApp } from "../command-context.ts"
-import { loadLinkSummaries } from "../links/load-link-summaries.ts"
-import { renderLinks } from "../links/render-links.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
 import { printWarnings } from "../output/warnings.ts"
@@ -24,6 +22,8 @@ export function registerLinks(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
+          const { loadLinkSummaries } = await import("../links/load-link-summaries.ts")
+          const { renderLinks } = await import("../links/render-links.ts")
           const summaries = await loadLinkSummaries(app)
           if (opts.json) {
             console.log(JSON.stringify(summaries, null, 2))

@@ -1,13 +1,9 @@
 import type { Command } from "commander"
 import { untypedApp } from "../../app/untyped-app.ts"
-import { plural } from "../../dml/names.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
-import { renderRecords } from "../output/record-table.ts"
-import { renderExplain } from "../query/print-explain.ts"
 import { graphInput, type QueryFlags } from "../query/query-options.ts"
-import { writeNdjson } from "../query/write-ndjson.ts"
 import { runCommand, UsageError } from "../run-command.ts"
 
 const FORMATS = ["table", "json", "ndjson"] as const
@@ -81,11 +77,13 @@ export function registerQuery(program: Command): void {
         const format = formatOf(flags)
         return withApp(options, async (app) => {
           if (flags.explain) {
+            const { renderExplain } = await import("../query/print-explain.ts")
             const explained = await untypedApp(app).query.explain(input)
             console.log(format === "table" ? renderExplain(explained) : JSON.stringify(explained, null, 2))
             return 0
           }
           if (format === "ndjson") {
+            const { writeNdjson } = await import("../query/write-ndjson.ts")
             await writeNdjson(untypedApp(app).query.stream(input))
             return 0
           }
@@ -94,6 +92,8 @@ export function registerQuery(program: Command): void {
             console.log(JSON.stringify(result, null, 2))
             return 0
           }
+          const { renderRecords } = await import("../output/record-table.ts")
+          const { plural } = await import("../../dml/names.ts")
           if (result.data.length === 0) console.log(colors.dim(`No ${entity} records match.`))
           else console.log(renderRecords(result.data, input.fields, terminalWidth()))
           const count = result.metadata?.count ?? result.data.length

@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process"
 import type { Command } from "commander"
-import { createApp } from "../../app/index.ts"
 import { hostWarning } from "../../studio/server/bind-host.ts"
-import { startStudio } from "../../studio/server/start-studio.ts"
-import { globalOptions } from "../command-context.ts"
+import { globalOptions, openApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"
 import { runCommand, UsageError } from "../run-command.ts"
@@ -64,7 +62,8 @@ export function registerStudio(program: Command): void {
         }
         const warning = hostWarning(flags.host)
         if (warning) console.error(`${colors.yellow("warning")} ${warning}`)
-        const app = await createApp({ cwd: options.cwd, databaseUrl: options.databaseUrl })
+        const app = await openApp(options)
+        const { startStudio } = await import("../../studio/server/start-studio.ts")
         try {
           const studio = await startStudio({ app, host: flags.host, port, write: flags.write }).catch(
             (error) => {

@@ -1,6 +1,5 @@
 import { relative } from "node:path"
 import type { Command } from "commander"
-import { writeTypesFile } from "../../app/types-file.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { runCommand } from "../run-command.ts"
@@ -20,6 +19,7 @@ export function registerTypes(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
+          const { writeTypesFile } = await import("../../app/types-file.ts")
           const { path, written } = writeTypesFile(app)
           console.log(`${written ? "wrote" : "up to date:"} ${relative(process.cwd(), path) || path}`)
           return 0

@@ -1,4 +1,3 @@
-import { confirm, isCancel } from "@clack/prompts"
 import type { App } from "../../app/index.ts"
 import { applyLinkPlan } from "../../sync/apply-link-plan.ts"
 import type { LinkAction } from "../../sync/link-plan.ts"
@@ -73,6 +72,8 @@ async function ask(action: LinkAction): Promise<boolean> {
   for (const warning of action.warnings) console.log(colors.yellow(`  ! ${warning}`))
   for (const change of action.changes) console.log(colors.dim(`  ${change.statement};`))
   const safePart = safeChanges(action).length
+  // The prompt library loads only when a person is asked something.
+  const { confirm, isCancel } = await import("@clack/prompts")
   const answer = await confirm({
     message: `Apply ${action.description}?${safePart ? " (no: only its safe changes run)" : ""}`,
     initialValue: false,

@@ -7,7 +7,7 @@ export interface CliRun {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>
 }
 
-/** `node bin/modlink.js …` in `cwd` as a real child process, so the test can SIGKILL it. */
+/** `node bin/modlink-dev.js …` in `cwd` as a real child process, so the test can SIGKILL it. */
 export function startCli(args: string[], cwd: string): CliRun {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env: childEnv() })
   let output = ""
