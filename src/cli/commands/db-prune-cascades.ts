@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { CascadeJournal } from "../../link/service/cascade-journal.ts"
+import { CascadeJournal } from "../../link/cascade/cascade-journal.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { examples } from "../output/help.ts"
 import { runCommand, UsageError } from "../run-command.ts"

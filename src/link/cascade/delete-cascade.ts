@@ -1,10 +1,10 @@
 import type { Database } from "../../db/index.ts"
+import type { CascadeReport, DeleteOptions, LinkEvent } from "../service/link-input.ts"
 import { type AppliedWrites, applyCascade, type CascadeWrites } from "./apply-cascade.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { type CascadeEntry, tokensOf } from "./cascade-journal.ts"
 import { isEmptyPlan, planCascade } from "./cascade-plan.ts"
 import { addToReport, emptyReport, linkEvents } from "./cascade-report.ts"
-import type { CascadeReport, DeleteOptions, LinkEvent } from "./link-input.ts"
 
 function deleteWrites(entry: CascadeEntry, finish: (tx: Database) => Promise<void>): CascadeWrites {
   return {

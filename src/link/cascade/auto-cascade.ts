@@ -1,6 +1,6 @@
 import type { DmlModel } from "../../dml/index.ts"
 import type { RecordChange } from "../../module/service-context.ts"
-import type { LinkService } from "./link-service.ts"
+import type { LinkService } from "../service/link-service.ts"
 
 /**
  * The `afterChange` hook the app gives each module service: deleting or soft-deleting records

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/index.ts"
+import type { LinkGraph } from "../service/link-graph.ts"
 import type { CascadeJournal } from "./cascade-journal.ts"
-import type { LinkGraph } from "./link-graph.ts"
 
 /** What cascades (`delete`, `restore`) need beyond the links: where each module's rows live. */
 export interface CascadeContext {

@@ -1,8 +1,8 @@
 import { type Database, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
-import { type LinkEnd, type LinkGraph, modelKey } from "./link-graph.ts"
-import type { LinkKeyRow } from "./link-input.ts"
-import { keyColumns, toKeyRow } from "./link-rows.ts"
+import { type LinkEnd, type LinkGraph, modelKey } from "../service/link-graph.ts"
+import type { LinkKeyRow } from "../service/link-input.ts"
+import { keyColumns, toKeyRow } from "../service/link-rows.ts"
 
 /**
  * What a cascade removes, as plain data: it is returned by `dryRun`, applied per database, and

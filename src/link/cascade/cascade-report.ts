@@ -1,6 +1,6 @@
-import type { LinkGraph } from "./link-graph.ts"
-import type { CascadeReport, LinkEvent, LinkKeyRow } from "./link-input.ts"
-import { namedKeys } from "./link-rows.ts"
+import type { LinkGraph } from "../service/link-graph.ts"
+import type { CascadeReport, LinkEvent, LinkKeyRow } from "../service/link-input.ts"
+import { namedKeys } from "../service/link-rows.ts"
 
 export const emptyReport = (): CascadeReport => ({ records: {}, links: {}, cascades: [] })
 

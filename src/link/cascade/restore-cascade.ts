@@ -1,9 +1,9 @@
 import type { Database } from "../../db/index.ts"
+import type { CascadeReport, LinkEvent } from "../service/link-input.ts"
 import { applyCascade } from "./apply-cascade.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { recordToken, tokensOf } from "./cascade-journal.ts"
 import { addToReport, emptyReport, linkEvents } from "./cascade-report.ts"
-import type { CascadeReport, LinkEvent } from "./link-input.ts"
 import { planRestore } from "./restore-plan.ts"
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
+import type { LinkKeyRow } from "../service/link-input.ts"
 import type { CascadeContext } from "./cascade-context.ts"
-import type { LinkKeyRow } from "./link-input.ts"
 import { type StampChange, stampLinkRows, stampRecords } from "./stamp-rows.ts"
 
 /** The writes of one cascade (or of its restore), database by database. */

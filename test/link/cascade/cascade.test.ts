@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest"
 import type { App } from "../../../src/app/index.ts"
 import { sql } from "../../../src/db/index.ts"
-import { CascadeJournal } from "../../../src/link/service/cascade-journal.ts"
+import { CascadeJournal } from "../../../src/link/cascade/cascade-journal.ts"
 import { type CascadeReport, createLinkService, type LinkEvent } from "../../../src/link/service/index.ts"
 import { describeBackends } from "../../support/backends.ts"
 import { createProject, type Project } from "../../support/project.ts"
 import { startApp } from "../../support/start-app.ts"
+import { cascadeProject, countStatements } from "../service/link-project.ts"
 import { liveIds, seedCycle, snapshot } from "./cascade-fixture.ts"
-import { cascadeProject, countStatements } from "./link-project.ts"
 
 /** The report with every list sorted, so traversal order does not matter. */
 function sorted(report: CascadeReport) {

@@ -1,8 +1,8 @@
 import { type Database, type Sql, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
-import type { ModelRef } from "./link-graph.ts"
-import type { LinkKeyRow } from "./link-input.ts"
-import { keyColumns, toKeyRow } from "./link-rows.ts"
+import type { ModelRef } from "../service/link-graph.ts"
+import type { LinkKeyRow } from "../service/link-input.ts"
+import { keyColumns, toKeyRow } from "../service/link-rows.ts"
 
 /**
  * A cascade writes `deleted_at = stamp` on live rows; its restore clears `deleted_at` only where it

@@ -1,8 +1,8 @@
 import { sql } from "../../db/index.ts"
+import { modelKey } from "../service/link-graph.ts"
+import type { LinkKeyRow } from "../service/link-input.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { type CascadeEntry, recordToken } from "./cascade-journal.ts"
-import { modelKey } from "./link-graph.ts"
-import type { LinkKeyRow } from "./link-input.ts"
 
 /** What restoring some records brings back from one journal entry. */
 export interface RestorePlan {
