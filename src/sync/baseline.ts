@@ -1,5 +1,5 @@
-import type { IntrospectedSchema } from "../db/introspect.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
+import type { IntrospectedSchema } from "./catalog/introspect.ts"
 import { canonicalType } from "./normalize-sql.ts"
 
 /**

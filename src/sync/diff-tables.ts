@@ -1,6 +1,6 @@
-import type { IntrospectedIndex, IntrospectedSchema, IntrospectedTable } from "../db/introspect.ts"
 import { primaryKeyName } from "../dml/identifiers.ts"
 import type { ColumnSchema, IndexSchema, TableSchema } from "../dml/table-schema.ts"
+import type { IntrospectedIndex, IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
 import * as ddl from "./ddl.ts"
 import { canonicalType, normalizeExpression } from "./normalize-sql.ts"
 

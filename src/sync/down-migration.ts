@@ -1,6 +1,6 @@
-import type { IntrospectedSchema, IntrospectedTable } from "../db/introspect.ts"
 import { primaryKeyName } from "../dml/identifiers.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
+import type { IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
 import * as ddl from "./ddl.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
 

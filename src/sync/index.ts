@@ -1,4 +1,5 @@
 export { type ApplyLinkPlanOptions, type ApplyLinkPlanResult, applyLinkPlan } from "./apply-link-plan.ts"
+export { LINK_REGISTRY_TABLE, type RegistryRow, readLinkRegistry } from "./catalog/link-registry.ts"
 export { type ChangeRisk, diffTables, type RowCondition, type SchemaChange } from "./diff-tables.ts"
 export {
   type GenerateMigrationOptions,
@@ -7,7 +8,6 @@ export {
 } from "./generate-migration.ts"
 export type { LinkAction, LinkActionKind, LinkPlan, PlannedChange } from "./link-plan.ts"
 export { planHasWork } from "./link-plan.ts"
-export { LINK_REGISTRY_TABLE, type RegistryRow, readLinkRegistry } from "./link-registry.ts"
 export { MIGRATIONS_TABLE, migrationFiles, pendingMigrations } from "./migration-files.ts"
 export { type ModelRef, type PlanOptions, planLinkSync } from "./plan-link-sync.ts"
 export { actionLabel, type RenderPlanOptions, renderPlan } from "./render-plan.ts"

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs"
 import type { Database } from "../db/database.ts"
-import { introspectSchema } from "../db/introspect.ts"
 import { sql } from "../db/sql.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
+import { introspectSchema } from "./catalog/introspect.ts"
 import { diffTables } from "./diff-tables.ts"
 
 /** Which migration files ran, per module, in the module's database. */

@@ -1,5 +1,4 @@
 import type { Database } from "../db/database.ts"
-import { type IntrospectedSchema, type IntrospectedTable, introspectSchema } from "../db/introspect.ts"
 import { linkTableSchema } from "../link/link-table.ts"
 import {
   cardinalityOf,
@@ -8,12 +7,18 @@ import {
   type ResolvedLink,
   type ResolvedTableLink,
 } from "../link/resolved-link.ts"
+import { readForeignLinkTables } from "./catalog/foreign-links.ts"
+import { type IntrospectedSchema, type IntrospectedTable, introspectSchema } from "./catalog/introspect.ts"
+import {
+  type RecordedLink,
+  type RegistryRow,
+  readLinkRegistry,
+  recordedLink,
+} from "./catalog/link-registry.ts"
 import { countViolations } from "./count-violations.ts"
 import * as ddl from "./ddl.ts"
 import { diffTables, type SchemaChange } from "./diff-tables.ts"
-import { readForeignLinkTables } from "./foreign-links.ts"
 import type { LinkAction, LinkActionKind, LinkPlan, PlannedChange } from "./link-plan.ts"
-import { type RecordedLink, type RegistryRow, readLinkRegistry, recordedLink } from "./link-registry.ts"
 
 /** A model of a loaded module, by module name and snake model name. */
 export interface ModelRef {

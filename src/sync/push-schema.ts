@@ -1,6 +1,6 @@
 import { type App, type CreateAppOptions, createApp } from "../app/index.ts"
-import { introspectSchema } from "../db/introspect.ts"
 import { applyLinkPlan } from "./apply-link-plan.ts"
+import { introspectSchema } from "./catalog/introspect.ts"
 import { diffTables } from "./diff-tables.ts"
 import { modelRefs, planLinkSync } from "./plan-link-sync.ts"
 

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
 import { model } from "../../src/dml/index.ts"
 import { moduleTables } from "../../src/dml/table-schemas.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { diffTables } from "../../src/sync/diff-tables.ts"
 import { buildModels } from "../../src/sync/pull/build-models.ts"
 import { columnField, constantDefault, enumCheck } from "../../src/sync/pull/column-field.ts"

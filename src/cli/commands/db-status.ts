@@ -1,7 +1,7 @@
 import { join, relative } from "node:path"
 import type { Command } from "commander"
 import type { App } from "../../app/index.ts"
-import { introspectSchema } from "../../db/introspect.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
 import { diffTables } from "../../sync/diff-tables.ts"
 import { planHasWork } from "../../sync/link-plan.ts"
 import { migrationHistory } from "../../sync/migration-files.ts"

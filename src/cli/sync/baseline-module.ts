@@ -1,8 +1,8 @@
 import type { Database } from "../../db/database.ts"
-import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ModuleDefinition } from "../../module/index.ts"
 import { baselineState } from "../../sync/baseline.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
 import { migrationFiles, migrationHistory, recordMigrations } from "../../sync/migration-files.ts"
 import { colors } from "../output/colors.ts"
 

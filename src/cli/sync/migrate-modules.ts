@@ -1,7 +1,7 @@
 import { join } from "node:path"
 import type { App } from "../../app/index.ts"
-import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
 import { diffTables } from "../../sync/diff-tables.ts"
 import { migrationHistory } from "../../sync/migration-files.ts"
 import { runMigrations } from "../../sync/run-migrations.ts"

@@ -1,6 +1,6 @@
 import type { App } from "../../app/index.ts"
-import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
 import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
 
 /** `GET /api/links/:entryPoint`: the link's table as it is, and what `db:sync-links` would change. */

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
-import { describeBackends } from "../support/backends.ts"
+import { introspectSchema } from "../../../src/sync/catalog/introspect.ts"
+import { describeBackends } from "../../support/backends.ts"
 
 describeBackends("introspectSchema", ({ db }) => {
   it("reads columns, keys, indexes, foreign keys and checks of every table in one pass", async () => {

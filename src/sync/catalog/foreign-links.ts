@@ -1,5 +1,5 @@
-import type { Database } from "../db/database.ts"
-import { sql } from "../db/sql.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
 
 /**
  * Medusa records the link tables it synced in `link_module_migrations`. On a database adopted from

@@ -1,10 +1,10 @@
-import type { Database } from "../db/database.ts"
-import type { IntrospectedSchema } from "../db/introspect.ts"
-import { introspectSchema } from "../db/introspect.ts"
-import { sql } from "../db/sql.ts"
-import type { TableSchema } from "../dml/table-schema.ts"
-import type { LinkDescriptor, ResolvedTableLink } from "../link/resolved-link.ts"
-import { diffTables } from "./diff-tables.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
+import type { TableSchema } from "../../dml/table-schema.ts"
+import type { LinkDescriptor, ResolvedTableLink } from "../../link/resolved-link.ts"
+import { diffTables } from "../diff-tables.ts"
+import type { IntrospectedSchema } from "./introspect.ts"
+import { introspectSchema } from "./introspect.ts"
 
 /**
  * The link registry: one row per link table modlink manages, with the definition it was last

@@ -1,6 +1,6 @@
-import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema } from "../dml/table-schema.ts"
-import type { Database } from "./database.ts"
-import { sql } from "./sql.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
+import type { CheckSchema, ColumnSchema, ForeignKeySchema, IndexSchema } from "../../dml/table-schema.ts"
 
 /** An index as found: `constraint` when it backs a UNIQUE constraint (dropped with the constraint). */
 export interface IntrospectedIndex extends IndexSchema {
