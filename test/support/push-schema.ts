@@ -1,8 +1,8 @@
-import { type App, type CreateAppOptions, createApp } from "../app/index.ts"
-import { applyLinkPlan } from "./apply-link-plan.ts"
-import { introspectSchema } from "./catalog/introspect.ts"
-import { diffTables } from "./diff-tables.ts"
-import { modelRefs, planLinkSync } from "./plan-link-sync.ts"
+import { type App, type CreateAppOptions, createApp } from "../../src/app/index.ts"
+import { applyLinkPlan } from "../../src/sync/apply-link-plan.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
+import { diffTables } from "../../src/sync/diff-tables.ts"
+import { modelRefs, planLinkSync } from "../../src/sync/plan-link-sync.ts"
 
 /**
  * Brings every module's tables and every link table straight to the definitions, without
