@@ -1,3 +1,4 @@
+export type { FieldType } from "./field-type.ts"
 export { generateId } from "./generate-id.ts"
 export { DmlModel, IMPLICIT_COLUMNS, type ModelSchema } from "./model.ts"
 export { model } from "./model-builder.ts"

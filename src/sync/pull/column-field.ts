@@ -1,6 +1,6 @@
+import type { FieldType } from "../../dml/field-type.ts"
 import type { PropertyValue } from "../../dml/property.ts"
 import type { ColumnSchema } from "../../dml/table-schema.ts"
-import type { FieldType } from "../../schema/entity.ts"
 import { canonicalType } from "../normalize-sql.ts"
 import type { PulledField } from "./pulled-module.ts"
 
