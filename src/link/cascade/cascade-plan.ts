@@ -1,6 +1,7 @@
 import { type Database, sql } from "../../db/index.ts"
+import { modelKey } from "../model-ref.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
-import { type LinkEnd, type LinkGraph, modelKey } from "../service/link-graph.ts"
+import type { LinkEnd, LinkGraph } from "../service/link-graph.ts"
 import type { LinkKeyRow } from "../service/link-input.ts"
 import { keyColumns, toKeyRow } from "../service/link-rows.ts"
 

@@ -1,5 +1,5 @@
 import { sql } from "../../db/index.ts"
-import { modelKey } from "../service/link-graph.ts"
+import { modelKey } from "../model-ref.ts"
 import type { LinkKeyRow } from "../service/link-input.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { type CascadeEntry, recordToken } from "./cascade-journal.ts"

@@ -1,6 +1,6 @@
 import { type Database, type Sql, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
-import type { ModelRef } from "../service/link-graph.ts"
+import type { ModelTable } from "../service/link-graph.ts"
 import type { LinkKeyRow } from "../service/link-input.ts"
 import { keyColumns, toKeyRow } from "../service/link-rows.ts"
 
@@ -40,7 +40,7 @@ export async function stampLinkRows(
  */
 export async function stampRecords(
   db: Database,
-  ref: ModelRef,
+  ref: ModelTable,
   ids: readonly string[],
   change: StampChange,
 ): Promise<string[]> {
