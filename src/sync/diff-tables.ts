@@ -1,52 +1,52 @@
 import { primaryKeyName } from "../dml/identifiers.ts"
 import type { ColumnSchema, IndexSchema, TableSchema } from "../dml/table-schema.ts"
-import type { IntrospectedIndex, IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
-import * as ddl from "./ddl.ts"
+import type { IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
 import { canonicalType, normalizeExpression } from "./normalize-sql.ts"
-
-/**
- * How far a change can hurt: `safe` keeps every row and cannot fail; `may-fail` adds a rule
- * existing rows may break (the statement then fails, nothing is lost); `destructive` loses data.
- */
-export type ChangeRisk = "safe" | "may-fail" | "destructive"
-
-/** What existing rows must satisfy for a `may-fail` change; the planner counts the rows that do not. */
-export type RowCondition =
-  | { kind: "unique"; columns: string[]; where?: string }
-  | { kind: "not-null"; column: string }
-  | { kind: "empty" }
-  | { kind: "check"; expression: string }
-  | { kind: "foreign-key" }
-
-export interface SchemaChange {
-  table: string
-  statement: string
-  risk: ChangeRisk
-  /** One line for people: `add column note text`, `drop column note (its data is lost)`. */
-  description: string
-  condition?: RowCondition
-}
+import { renderChange, type SchemaChange } from "./render-change.ts"
+import type { TableChange, TableChangeKind } from "./table-change.ts"
 
 /** Statements run in this order, so a drop frees a name before a create or rename takes it. */
-const PHASES = ["create", "drop", "columns", "primary-key", "indexes", "checks", "foreign-keys"] as const
-type Phase = (typeof PHASES)[number]
-
-interface PhasedChange extends SchemaChange {
-  phase: Phase
+const PHASE: Record<TableChangeKind, number> = {
+  "create-table": 0,
+  "rename-table": 0,
+  "drop-table": 1,
+  "drop-index": 1,
+  "drop-constraint": 1,
+  "add-column": 2,
+  "drop-column": 2,
+  "rename-column": 2,
+  "alter-column-type": 2,
+  "set-default": 2,
+  "set-nullable": 2,
+  "rename-primary-key": 3,
+  "drop-primary-key": 3,
+  "add-primary-key": 3,
+  "add-index": 4,
+  "rename-index": 4,
+  "add-check": 5,
+  "add-foreign-key": 6,
 }
 
 /**
- * The statements that turn the tables as they are into the tables asked for. Tables that are not
- * asked for are left alone: dropping a table is a decision the caller makes (a removed link).
+ * The changes that turn the tables as they are into the tables asked for, as typed nodes in the
+ * order they must run. Pure: reads only its arguments. Tables that are not asked for are left
+ * alone: dropping a table is a decision the caller makes (a removed link).
  */
-export function diffTables(desired: readonly TableSchema[], actual: IntrospectedSchema): SchemaChange[] {
+export function diffTableChanges(desired: readonly TableSchema[], actual: IntrospectedSchema): TableChange[] {
   const changes = desired.flatMap((table) => diffTable(table, actual.tables.get(table.name)))
-  return PHASES.flatMap((phase) => changes.filter((c) => c.phase === phase)).map(
-    ({ phase: _, ...change }) => change,
-  )
+  // A stable sort keeps each table's own order inside a phase.
+  return changes
+    .map((change, i) => ({ change, i }))
+    .sort((a, b) => PHASE[a.change.kind] - PHASE[b.change.kind] || a.i - b.i)
+    .map(({ change }) => change)
 }
 
-function diffTable(want: TableSchema, have: IntrospectedTable | undefined): PhasedChange[] {
+/** The same diff with every change rendered: statement, description and risk. */
+export function diffTables(desired: readonly TableSchema[], actual: IntrospectedSchema): SchemaChange[] {
+  return diffTableChanges(desired, actual).map(renderChange)
+}
+
+function diffTable(want: TableSchema, have: IntrospectedTable | undefined): TableChange[] {
   if (!have) return createChanges(want)
   return [
     ...columnChanges(want, have),
@@ -56,101 +56,40 @@ function diffTable(want: TableSchema, have: IntrospectedTable | undefined): Phas
   ]
 }
 
-function createChanges(want: TableSchema): PhasedChange[] {
+function createChanges(want: TableSchema): TableChange[] {
   const table = want.name
   return [
-    {
-      phase: "create",
-      table,
-      statement: ddl.createTable(want),
-      risk: "safe",
-      description: `create table ${table}`,
-    },
-    ...want.indexes.map(
-      (index): PhasedChange => ({
-        phase: "indexes",
-        table,
-        statement: ddl.createIndex(table, index),
-        risk: "safe",
-        description: describeIndex("add", index),
-      }),
-    ),
-    ...want.foreignKeys.map(
-      (key): PhasedChange => ({
-        phase: "foreign-keys",
-        table,
-        statement: ddl.addForeignKey(table, key),
-        risk: "safe",
-        description: `add foreign key ${key.name}`,
-      }),
-    ),
+    { kind: "create-table", table, schema: want },
+    ...want.indexes.map((index): TableChange => ({ kind: "add-index", table, index, newTable: true })),
+    ...want.foreignKeys.map((key): TableChange => ({ kind: "add-foreign-key", table, key, newTable: true })),
   ]
 }
 
-function columnChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[] {
+function columnChanges(want: TableSchema, have: IntrospectedTable): TableChange[] {
   const table = want.name
-  const changes: PhasedChange[] = []
-  const push = (change: Omit<PhasedChange, "phase" | "table">) =>
-    changes.push({ phase: "columns", table, ...change })
+  const changes: TableChange[] = []
   const existing = new Map(have.columns.map((c) => [c.name, c]))
   for (const column of want.columns) {
     const current = existing.get(column.name)
     if (!current) {
-      const needsValue = !column.nullable && column.default === undefined
-      push({
-        statement: ddl.addColumn(table, column),
-        risk: needsValue ? "may-fail" : "safe",
-        description: `add column ${column.name} ${column.type}${needsValue ? " not null without a default" : ""}`,
-        ...(needsValue ? { condition: { kind: "empty" } } : {}),
-      })
+      changes.push({ kind: "add-column", table, column })
       continue
     }
     if (canonicalType(column.type) !== canonicalType(current.type)) {
-      const widens = widensToText(current.type, column.type)
-      push({
-        statement: ddl.alterColumnType(table, column),
-        risk: widens ? "safe" : "destructive",
-        description: `${widens ? "widen" : "change type of"} ${column.name} from ${current.type} to ${column.type}${widens ? " (no row rewritten)" : ""}`,
-      })
+      changes.push({ kind: "alter-column-type", table, column, from: current.type })
     }
     if (!sameDefault(column, current)) {
-      push({
-        statement: ddl.setDefault(table, column.name, column.default),
-        risk: "safe",
-        description:
-          column.default === undefined
-            ? `drop default of ${column.name}`
-            : `set default of ${column.name} to ${column.default}`,
-      })
+      changes.push({ kind: "set-default", table, column: column.name, default: column.default })
     }
     if (column.nullable !== current.nullable) {
-      push({
-        statement: ddl.setNotNull(table, column.name, !column.nullable),
-        risk: column.nullable ? "safe" : "may-fail",
-        description: column.nullable ? `allow null in ${column.name}` : `set ${column.name} not null`,
-        ...(column.nullable ? {} : { condition: { kind: "not-null", column: column.name } }),
-      })
+      changes.push({ kind: "set-nullable", table, column: column.name, nullable: column.nullable })
     }
   }
   const wanted = new Set(want.columns.map((c) => c.name))
   for (const column of have.columns) {
-    if (wanted.has(column.name)) continue
-    push({
-      statement: ddl.dropColumn(table, column.name),
-      risk: "destructive",
-      description: `drop column ${column.name} (its data is lost)`,
-    })
+    if (!wanted.has(column.name)) changes.push({ kind: "drop-column", table, column: column.name })
   }
   return changes
-}
-
-/**
- * `varchar(n)` → `text`: every value fits, and PostgreSQL only changes the catalog (the types are
- * binary coercible and share their index operator class, so neither the table nor its indexes are
- * rebuilt). Medusa's link tables are `varchar(255)`.
- */
-function widensToText(from: string, to: string): boolean {
-  return canonicalType(to) === "text" && /^character varying(\(\d+\))?$/.test(canonicalType(from))
 }
 
 function sameDefault(want: ColumnSchema, have: ColumnSchema): boolean {
@@ -158,44 +97,18 @@ function sameDefault(want: ColumnSchema, have: ColumnSchema): boolean {
   return normalizeExpression(want.default) === normalizeExpression(have.default)
 }
 
-function primaryKeyChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[] {
+function primaryKeyChanges(want: TableSchema, have: IntrospectedTable): TableChange[] {
   const table = want.name
   const name = primaryKeyName(table)
-  const phase = "primary-key"
   if (sameList(want.primaryKey, have.primaryKey)) {
     if (!have.primaryKeyName || have.primaryKeyName === name) return []
-    const statement = ddl.renameConstraint(table, have.primaryKeyName, name)
-    return [
-      {
-        phase,
-        table,
-        statement,
-        risk: "safe",
-        description: `rename primary key ${have.primaryKeyName} → ${name}`,
-      },
-    ]
+    return [{ kind: "rename-primary-key", table, from: have.primaryKeyName, to: name }]
   }
-  const changes: PhasedChange[] = []
+  const changes: TableChange[] = []
   if (have.primaryKeyName) {
-    const statement = ddl.dropConstraint(table, have.primaryKeyName)
-    changes.push({
-      phase,
-      table,
-      statement,
-      risk: "safe",
-      description: `drop primary key (${have.primaryKey.join(", ")})`,
-    })
+    changes.push({ kind: "drop-primary-key", table, name: have.primaryKeyName, columns: have.primaryKey })
   }
-  if (want.primaryKey.length > 0) {
-    changes.push({
-      phase,
-      table,
-      statement: ddl.addPrimaryKey(table, want.primaryKey),
-      risk: "may-fail",
-      description: `set primary key (${want.primaryKey.join(", ")})`,
-      condition: { kind: "unique", columns: [...want.primaryKey] },
-    })
-  }
+  if (want.primaryKey.length > 0) changes.push({ kind: "add-primary-key", table, columns: want.primaryKey })
   return changes
 }
 
@@ -204,9 +117,9 @@ function sameIndex(a: IndexSchema, b: IndexSchema): boolean {
   return a.unique === b.unique && sameList(a.columns, b.columns) && where(a) === where(b)
 }
 
-function indexChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[] {
+function indexChanges(want: TableSchema, have: IntrospectedTable): TableChange[] {
   const table = want.name
-  const changes: PhasedChange[] = []
+  const changes: TableChange[] = []
   const unclaimed = new Map(have.indexes.map((i) => [i.name, i]))
   const missing: IndexSchema[] = []
   for (const index of want.indexes) {
@@ -221,57 +134,21 @@ function indexChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[
     )
     if (twin) {
       unclaimed.delete(twin.name)
-      changes.push({
-        phase: "indexes",
-        table,
-        statement: ddl.renameIndex(twin.name, index.name),
-        risk: "safe",
-        description: `rename index ${twin.name} → ${index.name}`,
-      })
-      continue
+      changes.push({ kind: "rename-index", table, from: twin.name, to: index.name })
+    } else {
+      changes.push({ kind: "add-index", table, index })
     }
-    const tightens = index.unique
-    changes.push({
-      phase: "indexes",
-      table,
-      statement: ddl.createIndex(table, index),
-      risk: tightens ? "may-fail" : "safe",
-      description: describeIndex("add", index),
-      ...(tightens ? { condition: { kind: "unique", columns: [...index.columns], where: index.where } } : {}),
-    })
   }
-  for (const index of unclaimed.values()) changes.push(dropIndexChange(table, index))
+  for (const index of unclaimed.values()) changes.push({ kind: "drop-index", table, index })
   return changes
 }
 
-function dropIndexChange(table: string, index: IntrospectedIndex): PhasedChange {
-  return {
-    phase: "drop",
-    table,
-    statement: index.constraint ? ddl.dropConstraint(table, index.name) : ddl.dropIndex(index.name),
-    risk: "safe",
-    description: describeIndex("drop", index),
-  }
-}
-
-function describeIndex(verb: "add" | "drop", index: IndexSchema): string {
-  const kind = index.unique ? "unique index" : "index"
-  return `${verb} ${kind} ${index.name} on (${index.columns.join(", ")})${index.where ? ` where ${index.where}` : ""}`
-}
-
-function constraintChanges(want: TableSchema, have: IntrospectedTable): PhasedChange[] {
+function constraintChanges(want: TableSchema, have: IntrospectedTable): TableChange[] {
   const table = want.name
   return [
     ...reconcileConstraints(table, "check", want.checks, have.checks, {
       same: (a, b) => normalizeExpression(a.expression) === normalizeExpression(b.expression),
-      add: (check) => ({
-        phase: "checks",
-        table,
-        statement: ddl.addCheck(table, check),
-        risk: "may-fail",
-        description: `add check ${check.name}: ${check.expression}`,
-        condition: { kind: "check", expression: check.expression },
-      }),
+      add: (check) => ({ kind: "add-check", table, check }),
     }),
     ...reconcileConstraints(table, "foreign key", want.foreignKeys, have.foreignKeys, {
       same: (a, b) =>
@@ -279,14 +156,7 @@ function constraintChanges(want: TableSchema, have: IntrospectedTable): PhasedCh
         a.onDelete === b.onDelete &&
         sameList(a.columns, b.columns) &&
         sameList(a.referencedColumns, b.referencedColumns),
-      add: (key) => ({
-        phase: "foreign-keys",
-        table,
-        statement: ddl.addForeignKey(table, key),
-        risk: "may-fail",
-        description: `add foreign key ${key.name} → ${key.referencedTable}`,
-        condition: { kind: "foreign-key" },
-      }),
+      add: (key) => ({ kind: "add-foreign-key", table, key }),
     }),
   ]
 }
@@ -297,20 +167,14 @@ function constraintChanges(want: TableSchema, have: IntrospectedTable): PhasedCh
  */
 function reconcileConstraints<T extends { name: string }>(
   table: string,
-  noun: string,
+  noun: "check" | "foreign key",
   want: readonly T[],
   have: readonly T[],
-  rules: { same: (current: T, wanted: T) => boolean; add: (wanted: T) => PhasedChange },
-): PhasedChange[] {
+  rules: { same: (current: T, wanted: T) => boolean; add: (wanted: T) => TableChange },
+): TableChange[] {
   const existing = new Map(have.map((c) => [c.name, c]))
-  const drop = (name: string): PhasedChange => ({
-    phase: "drop",
-    table,
-    statement: ddl.dropConstraint(table, name),
-    risk: "safe",
-    description: `drop ${noun} ${name}`,
-  })
-  const changes: PhasedChange[] = []
+  const drop = (name: string): TableChange => ({ kind: "drop-constraint", table, name, noun })
+  const changes: TableChange[] = []
   for (const wanted of want) {
     const current = existing.get(wanted.name)
     existing.delete(wanted.name)

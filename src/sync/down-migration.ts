@@ -1,8 +1,8 @@
 import { primaryKeyName } from "../dml/identifiers.ts"
 import type { TableSchema } from "../dml/table-schema.ts"
 import type { IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
-import * as ddl from "./ddl.ts"
-import { diffTables, type SchemaChange } from "./diff-tables.ts"
+import { diffTables } from "./diff-tables.ts"
+import { renderChange, type SchemaChange } from "./render-change.ts"
 
 /** A table as found, asked for again: what a down script restores. */
 function asSchema(table: IntrospectedTable): TableSchema {
@@ -41,13 +41,8 @@ export function downChanges(desired: readonly TableSchema[], actual: Introspecte
     after,
   )
   // `cascade`: foreign keys between the created tables go with them, whatever their order.
-  const drops = created.reverse().map(
-    (table): SchemaChange => ({
-      table: table.name,
-      statement: `${ddl.dropTable(table.name)} cascade`,
-      risk: "destructive",
-      description: `drop table ${table.name}`,
-    }),
-  )
+  const drops = created
+    .reverse()
+    .map((table) => renderChange({ kind: "drop-table", table: table.name, cascade: true }))
   return [...restore, ...drops]
 }

@@ -8,6 +8,7 @@ import { planLinkSync } from "../../sync/plan-link-sync.ts"
 import { renderPlan } from "../../sync/render-plan.ts"
 import { colors } from "../output/colors.ts"
 import { UsageError } from "../run-command.ts"
+import { askRename } from "./ask-rename.ts"
 import { decide, type SyncMode } from "./sync-policy.ts"
 
 export interface SyncLinksOptions {
@@ -25,8 +26,11 @@ export interface SyncLinksOptions {
  */
 export async function syncLinks(app: App, options: SyncLinksOptions): Promise<number> {
   console.log("Syncing links…")
+  // A rename is asked about only where the answer is acted on now: on a terminal, not a dry run.
+  const askRenames = options.interactive && options.mode === "ask" && !options.dryRun
   const plan = await planLinkSync(app.db, app.links, {
     models: modelRefs(app.modules.map((m) => m.definition)),
+    ...(askRenames ? { resolveRename: askRename } : {}),
   })
   if (!planHasWork(plan)) {
     console.log("Database already up-to-date.")
