@@ -2,13 +2,14 @@
 // Builds the studio's browser bundle (plain TypeScript over the DOM, dagre for the layout) into
 // dist/studio/: one script, one stylesheet, one page. Run by `npm run build:studio` (and by
 // `prepare`), and by the studio's tests when the bundle is missing; never fetched at run time.
-import { copyFileSync, mkdirSync } from "node:fs"
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const client = `${root}src/studio/client`
 export const STUDIO_BUNDLE = `${root}dist/studio`
+const STYLES = ["base", "graph", "records", "query"]
 
 export async function buildStudio() {
   mkdirSync(STUDIO_BUNDLE, { recursive: true })
@@ -23,7 +24,9 @@ export async function buildStudio() {
     logLevel: "warning",
   })
   copyFileSync(`${client}/index.html`, `${STUDIO_BUNDLE}/index.html`)
-  copyFileSync(`${client}/app.css`, `${STUDIO_BUNDLE}/app.css`)
+  // One stylesheet, joined from one file per view, in cascade order.
+  const css = STYLES.map((name) => readFileSync(`${client}/styles/${name}.css`, "utf8"))
+  writeFileSync(`${STUDIO_BUNDLE}/app.css`, css.join(""))
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildStudio()
