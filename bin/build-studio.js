@@ -26,7 +26,7 @@ export async function buildStudio() {
   copyFileSync(`${client}/index.html`, `${STUDIO_BUNDLE}/index.html`)
   // One stylesheet, joined from one file per view, in cascade order.
   const css = STYLES.map((name) => readFileSync(`${client}/styles/${name}.css`, "utf8"))
-  writeFileSync(`${STUDIO_BUNDLE}/app.css`, css.join(""))
+  writeFileSync(`${STUDIO_BUNDLE}/app.css`, css.join("\n"))
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildStudio()
