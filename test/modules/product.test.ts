@@ -8,8 +8,8 @@ import ProductModule from "../../src/modules/product/index.ts"
 import { createQueryEngine } from "../../src/query/index.ts"
 import { modelEntities, SchemaGraph } from "../../src/schema/index.ts"
 import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
-import { diffTables } from "../../src/sync/diff-tables.ts"
-import { runMigrations } from "../../src/sync/run-migrations.ts"
+import { runMigrations } from "../../src/sync/migrations/run-migrations.ts"
+import { diffTables } from "../../src/sync/tables/diff-tables.ts"
 import { describeBackends } from "../support/backends.ts"
 
 const migrations = fileURLToPath(new URL("../../src/modules/product/migrations", import.meta.url))

@@ -1,9 +1,9 @@
 import { type App, type CreateAppOptions, createApp } from "../../src/app/index.ts"
 import { modelRefs } from "../../src/link/model-ref.ts"
-import { applyLinkPlan } from "../../src/sync/apply-link-plan.ts"
 import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
-import { diffTables } from "../../src/sync/diff-tables.ts"
-import { planLinkSync } from "../../src/sync/plan-link-sync.ts"
+import { applyLinkPlan } from "../../src/sync/links/apply-link-plan.ts"
+import { planLinkSync } from "../../src/sync/links/plan-link-sync.ts"
+import { diffTables } from "../../src/sync/tables/diff-tables.ts"
 
 /**
  * Brings every module's tables and every link table straight to the definitions, without

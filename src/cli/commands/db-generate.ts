@@ -1,6 +1,6 @@
 import { relative } from "node:path"
 import type { Command } from "commander"
-import { generateMigration } from "../../sync/generate-migration.ts"
+import { generateMigration } from "../../sync/migrations/generate-migration.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"

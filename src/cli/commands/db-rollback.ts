@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { rollbackMigrations } from "../../sync/rollback-migrations.ts"
+import { rollbackMigrations } from "../../sync/migrations/rollback-migrations.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { colors } from "../output/colors.ts"
 import { examples } from "../output/help.ts"

@@ -2,7 +2,7 @@ import type { Database } from "../../db/database.ts"
 import { sql } from "../../db/sql.ts"
 import type { TableSchema } from "../../dml/table-schema.ts"
 import type { LinkDescriptor, ResolvedTableLink } from "../../link/resolved-link.ts"
-import { diffTables } from "../diff-tables.ts"
+import { diffTables } from "../tables/diff-tables.ts"
 import type { IntrospectedSchema } from "./introspect.ts"
 import { introspectSchema } from "./introspect.ts"
 

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.ts"
-import { countViolations } from "../count-violations.ts"
-import { conditionOf } from "../render-change.ts"
-import type { TableChange } from "../table-change.ts"
+import { conditionOf } from "../tables/render-change.ts"
+import type { TableChange } from "../tables/table-change.ts"
+import { countViolations } from "./count-violations.ts"
 import type { LinkNode } from "./link-node.ts"
 
 /** What the count found: rows breaking each change's rule, and rows a delete would drop. */

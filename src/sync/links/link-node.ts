@@ -1,6 +1,6 @@
 import type { ResolvedTableLink } from "../../link/resolved-link.ts"
 import type { RegistryRow } from "../catalog/link-registry.ts"
-import type { TableChange } from "../table-change.ts"
+import type { TableChange } from "../tables/table-change.ts"
 
 /**
  * Where the rows a change could break are counted: the link's table as it is now, and the current

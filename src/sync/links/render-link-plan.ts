@@ -1,10 +1,10 @@
 import { cardinalityOf, describeLink, type ResolvedTableLink } from "../../link/resolved-link.ts"
 import type { RecordedLink, RegistryRow } from "../catalog/link-registry.ts"
-import type { LinkAction, LinkPlan, PlannedChange } from "../link-plan.ts"
-import { renderChange } from "../render-change.ts"
-import type { TableChange } from "../table-change.ts"
+import { renderChange } from "../tables/render-change.ts"
+import type { TableChange } from "../tables/table-change.ts"
 import type { BreakingRows } from "./count-breaking-rows.ts"
 import type { LinkNode } from "./link-node.ts"
+import type { LinkAction, LinkPlan, PlannedChange } from "./link-plan.ts"
 
 /**
  * The last stage of planning: typed nodes and the counted rows become the plan people read and

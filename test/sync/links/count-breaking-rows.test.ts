@@ -1,6 +1,6 @@
 import { expect, it } from "vitest"
 import { countBreakingRows } from "../../../src/sync/links/count-breaking-rows.ts"
-import type { TableChange } from "../../../src/sync/table-change.ts"
+import type { TableChange } from "../../../src/sync/tables/table-change.ts"
 import { describeBackends } from "../../support/backends.ts"
 import { post, product, rowOf, tableLinks } from "./link-fixture.ts"
 

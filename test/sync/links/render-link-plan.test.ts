@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import type { BreakingRows } from "../../../src/sync/links/count-breaking-rows.ts"
 import { renderLinkPlan } from "../../../src/sync/links/render-link-plan.ts"
-import { renderPlan } from "../../../src/sync/render-plan.ts"
-import type { TableChange } from "../../../src/sync/table-change.ts"
+import { renderPlan } from "../../../src/sync/links/render-plan.ts"
+import type { TableChange } from "../../../src/sync/tables/table-change.ts"
 import { post, product, rowOf, tableLinks } from "./link-fixture.ts"
 
 const [link] = tableLinks([[product, post]])

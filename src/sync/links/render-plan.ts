@@ -1,4 +1,4 @@
-import { describeLink } from "../link/resolved-link.ts"
+import { describeLink } from "../../link/resolved-link.ts"
 import { type LinkAction, type LinkPlan, type PlannedChange, safeChanges } from "./link-plan.ts"
 
 /** What will happen to an action's unsafe changes: run, asked about, or left (safe part only). */

@@ -1,6 +1,6 @@
-import type { Database } from "../db/database.ts"
-import { sql } from "../db/sql.ts"
-import type { RowCondition } from "./table-change.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
+import type { RowCondition } from "../tables/table-change.ts"
 
 /**
  * How many rows of `table` break the rule a change adds, so a plan can say "3 rows violate it"

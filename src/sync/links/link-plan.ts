@@ -1,5 +1,5 @@
-import type { LinkDescriptor, ResolvedTableLink } from "../link/resolved-link.ts"
-import type { ChangeRisk, RowCondition } from "./table-change.ts"
+import type { LinkDescriptor, ResolvedTableLink } from "../../link/resolved-link.ts"
+import type { ChangeRisk, RowCondition } from "../tables/table-change.ts"
 
 export type LinkActionKind = "create" | "update" | "rename" | "delete" | "noop"
 

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
-import type { Database } from "../db/database.ts"
-import type { TableSchema } from "../dml/table-schema.ts"
-import { ModlinkError } from "../errors/index.ts"
-import { introspectSchema } from "./catalog/introspect.ts"
-import { diffTables } from "./diff-tables.ts"
+import type { Database } from "../../db/database.ts"
+import type { TableSchema } from "../../dml/table-schema.ts"
+import { ModlinkError } from "../../errors/index.ts"
+import { introspectSchema } from "../catalog/introspect.ts"
+import { diffTables } from "../tables/diff-tables.ts"
+import type { SchemaChange } from "../tables/render-change.ts"
 import { downChanges } from "./down-migration.ts"
 import { downScriptName, type HistoryOptions, pendingMigrations } from "./migration-files.ts"
-import type { SchemaChange } from "./render-change.ts"
 
 export interface GenerateMigrationOptions extends HistoryOptions {
   /** Timestamp of the file name; now by default. */

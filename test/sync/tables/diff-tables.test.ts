@@ -1,9 +1,9 @@
 import { expect, it } from "vitest"
-import type { Database } from "../../src/db/index.ts"
-import type { TableSchema } from "../../src/dml/table-schema.ts"
-import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
-import { diffTables } from "../../src/sync/diff-tables.ts"
-import { describeBackends } from "../support/backends.ts"
+import type { Database } from "../../../src/db/index.ts"
+import type { TableSchema } from "../../../src/dml/table-schema.ts"
+import { introspectSchema } from "../../../src/sync/catalog/introspect.ts"
+import { diffTables } from "../../../src/sync/tables/diff-tables.ts"
+import { describeBackends } from "../../support/backends.ts"
 
 const author: TableSchema = {
   name: "author",

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { expect, it } from "vitest"
-import type { TableSchema } from "../../src/dml/table-schema.ts"
-import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
-import { generateMigration } from "../../src/sync/generate-migration.ts"
-import { runMigrations } from "../../src/sync/run-migrations.ts"
-import { describeBackends } from "../support/backends.ts"
+import type { TableSchema } from "../../../src/dml/table-schema.ts"
+import { introspectSchema } from "../../../src/sync/catalog/introspect.ts"
+import { generateMigration } from "../../../src/sync/migrations/generate-migration.ts"
+import { runMigrations } from "../../../src/sync/migrations/run-migrations.ts"
+import { describeBackends } from "../../support/backends.ts"
 
 const post: TableSchema = {
   name: "post",

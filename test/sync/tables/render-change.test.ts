@@ -1,5 +1,5 @@
 import { expect, it } from "vitest"
-import { renderChange } from "../../src/sync/render-change.ts"
+import { renderChange } from "../../../src/sync/tables/render-change.ts"
 
 it("renders a change node to its statement, its line and its grading, in one place", () => {
   expect(renderChange({ kind: "rename-table", table: "b", from: "a" })).toEqual({

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import type { Database } from "../db/database.ts"
-import { sql } from "../db/sql.ts"
-import { ModlinkError } from "../errors/index.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
+import { ModlinkError } from "../../errors/index.ts"
 import { downScriptName, MIGRATIONS_TABLE } from "./migration-files.ts"
 
 export interface RollbackResult {

@@ -4,8 +4,8 @@ import type {
   ForeignKeySchema,
   IndexSchema,
   TableSchema,
-} from "../dml/table-schema.ts"
-import type { IntrospectedIndex } from "./catalog/introspect.ts"
+} from "../../dml/table-schema.ts"
+import type { IntrospectedIndex } from "../catalog/introspect.ts"
 
 /**
  * One change to one table, as data: what the diff decided, before anyone turns it into SQL or

@@ -1,12 +1,12 @@
-import { type Sql, sql } from "../db/sql.ts"
-import { primaryKeyName } from "../dml/identifiers.ts"
+import { type Sql, sql } from "../../db/sql.ts"
+import { primaryKeyName } from "../../dml/identifiers.ts"
 import type {
   CheckSchema,
   ColumnSchema,
   ForeignKeySchema,
   IndexSchema,
   TableSchema,
-} from "../dml/table-schema.ts"
+} from "../../dml/table-schema.ts"
 
 /**
  * DDL statements as text. DDL takes no bind parameters, so every identifier goes through `sql.id`

@@ -1,13 +1,13 @@
 import { expect, it } from "vitest"
-import { defineLink } from "../../src/link/define-link.ts"
-import type { DefineLinkOptions, LinkSideInput } from "../../src/link/link-definition.ts"
-import { resolveLinks } from "../../src/link/resolve-link.ts"
-import { applyLinkPlan } from "../../src/sync/apply-link-plan.ts"
-import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
-import { planLinkSync } from "../../src/sync/plan-link-sync.ts"
-import { renderPlan } from "../../src/sync/render-plan.ts"
-import { describeBackends } from "../support/backends.ts"
-import { blogModule, productModule } from "../support/link-modules.ts"
+import { defineLink } from "../../../src/link/define-link.ts"
+import type { DefineLinkOptions, LinkSideInput } from "../../../src/link/link-definition.ts"
+import { resolveLinks } from "../../../src/link/resolve-link.ts"
+import { introspectSchema } from "../../../src/sync/catalog/introspect.ts"
+import { applyLinkPlan } from "../../../src/sync/links/apply-link-plan.ts"
+import { planLinkSync } from "../../../src/sync/links/plan-link-sync.ts"
+import { renderPlan } from "../../../src/sync/links/render-plan.ts"
+import { describeBackends } from "../../support/backends.ts"
+import { blogModule, productModule } from "../../support/link-modules.ts"
 
 const product = productModule.linkable.product
 const post = blogModule.linkable.post

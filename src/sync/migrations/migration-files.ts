@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from "node:fs"
-import type { Database } from "../db/database.ts"
-import { sql } from "../db/sql.ts"
-import type { TableSchema } from "../dml/table-schema.ts"
-import { introspectSchema } from "./catalog/introspect.ts"
-import { diffTables } from "./diff-tables.ts"
+import type { Database } from "../../db/database.ts"
+import { sql } from "../../db/sql.ts"
+import type { TableSchema } from "../../dml/table-schema.ts"
+import { introspectSchema } from "../catalog/introspect.ts"
+import { diffTables } from "../tables/diff-tables.ts"
 
 /** Which migration files ran, per module, in the module's database. */
 export const MIGRATIONS_TABLE = "modlink_migrations"

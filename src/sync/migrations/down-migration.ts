@@ -1,8 +1,8 @@
-import { primaryKeyName } from "../dml/identifiers.ts"
-import type { TableSchema } from "../dml/table-schema.ts"
-import type { IntrospectedSchema, IntrospectedTable } from "./catalog/introspect.ts"
-import { diffTables } from "./diff-tables.ts"
-import { renderChange, type SchemaChange } from "./render-change.ts"
+import { primaryKeyName } from "../../dml/identifiers.ts"
+import type { TableSchema } from "../../dml/table-schema.ts"
+import type { IntrospectedSchema, IntrospectedTable } from "../catalog/introspect.ts"
+import { diffTables } from "../tables/diff-tables.ts"
+import { renderChange, type SchemaChange } from "../tables/render-change.ts"
 
 /** A table as found, asked for again: what a down script restores. */
 function asSchema(table: IntrospectedTable): TableSchema {

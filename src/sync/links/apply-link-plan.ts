@@ -1,7 +1,7 @@
-import type { Database } from "../db/database.ts"
-import { ModlinkError } from "../errors/index.ts"
-import type { ResolvedTableLink } from "../link/resolved-link.ts"
-import { ensureLinkRegistry, forgetLinks, recordLinks } from "./catalog/link-registry.ts"
+import type { Database } from "../../db/database.ts"
+import { ModlinkError } from "../../errors/index.ts"
+import type { ResolvedTableLink } from "../../link/resolved-link.ts"
+import { ensureLinkRegistry, forgetLinks, recordLinks } from "../catalog/link-registry.ts"
 import { type LinkAction, type LinkPlan, type PlannedChange, safeChanges } from "./link-plan.ts"
 
 export interface ApplyLinkPlanOptions {

@@ -1,12 +1,12 @@
-import type { Database } from "../db/database.ts"
-import type { ModelRef } from "../link/model-ref.ts"
-import type { ResolvedLink, ResolvedTableLink } from "../link/resolved-link.ts"
-import { readLinkCatalog } from "./catalog/read-link-catalog.ts"
+import type { Database } from "../../db/database.ts"
+import type { ModelRef } from "../../link/model-ref.ts"
+import type { ResolvedLink, ResolvedTableLink } from "../../link/resolved-link.ts"
+import { readLinkCatalog } from "../catalog/read-link-catalog.ts"
+import { countBreakingRows } from "./count-breaking-rows.ts"
+import { diffLinks } from "./diff-links.ts"
 import type { LinkPlan } from "./link-plan.ts"
-import { countBreakingRows } from "./links/count-breaking-rows.ts"
-import { diffLinks } from "./links/diff-links.ts"
-import { renderLinkPlan } from "./links/render-link-plan.ts"
-import { type RenameResolver, resolveRenames } from "./links/resolve-renames.ts"
+import { renderLinkPlan } from "./render-link-plan.ts"
+import { type RenameResolver, resolveRenames } from "./resolve-renames.ts"
 
 export interface PlanOptions {
   /**

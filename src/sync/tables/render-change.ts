@@ -1,4 +1,4 @@
-import type { IndexSchema } from "../dml/table-schema.ts"
+import type { IndexSchema } from "../../dml/table-schema.ts"
 import * as ddl from "./ddl.ts"
 import { canonicalType } from "./normalize-sql.ts"
 import type { ChangeRisk, RowCondition, TableChange } from "./table-change.ts"

@@ -1,6 +1,6 @@
-import type { TableSchema } from "../dml/table-schema.ts"
-import type { IntrospectedSchema } from "./catalog/introspect.ts"
-import { canonicalType } from "./normalize-sql.ts"
+import type { TableSchema } from "../../dml/table-schema.ts"
+import type { IntrospectedSchema } from "../catalog/introspect.ts"
+import { canonicalType } from "../tables/normalize-sql.ts"
 
 /**
  * Where a module's tables stand before any of its migrations ran: `fresh` when none of them exists
