@@ -54,8 +54,6 @@ export function statementOf(change: TableChange): string {
       return ddl.setNotNull(table, change.column, !change.nullable)
     case "rename-primary-key":
       return ddl.renameConstraint(table, change.from, change.to)
-    case "drop-primary-key":
-      return ddl.dropConstraint(table, change.name)
     case "add-primary-key":
       return ddl.addPrimaryKey(table, change.columns)
     case "add-index":
@@ -68,6 +66,7 @@ export function statementOf(change: TableChange): string {
         : ddl.dropIndex(change.index.name)
     case "add-check":
       return ddl.addCheck(table, change.check)
+    case "drop-primary-key":
     case "drop-constraint":
       return ddl.dropConstraint(table, change.name)
     case "add-foreign-key":
