@@ -7,7 +7,9 @@ export {
 export type { LinkAction, LinkActionKind, LinkPlan, PlannedChange } from "./links/link-plan.ts"
 export { planHasWork } from "./links/link-plan.ts"
 export { type PlanOptions, planLinkSync } from "./links/plan-link-sync.ts"
+export type { RenameQuestion } from "./links/rename-question.ts"
 export { actionLabel, type RenderPlanOptions, renderPlan } from "./links/render-plan.ts"
+export { acceptGuess, type RenameResolver } from "./links/resolve-renames.ts"
 export {
   type GenerateMigrationOptions,
   type GenerateMigrationResult,
