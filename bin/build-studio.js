@@ -3,13 +3,14 @@
 // dist/studio/: one script, one stylesheet, one page. Run by `npm run build:studio`, by
 // `npm run build` (scripts/build.js, which `prepare` runs), and by the studio's tests when the
 // bundle is missing; never fetched at run time.
-import { copyFileSync, mkdirSync } from "node:fs"
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const client = `${root}src/studio/client`
 export const STUDIO_BUNDLE = `${root}dist/studio`
+const STYLES = ["base", "graph", "records", "query"]
 
 export async function buildStudio() {
   mkdirSync(STUDIO_BUNDLE, { recursive: true })
@@ -24,7 +25,9 @@ export async function buildStudio() {
     logLevel: "warning",
   })
   copyFileSync(`${client}/index.html`, `${STUDIO_BUNDLE}/index.html`)
-  copyFileSync(`${client}/app.css`, `${STUDIO_BUNDLE}/app.css`)
+  // One stylesheet, joined from one file per view, in cascade order.
+  const css = STYLES.map((name) => readFileSync(`${client}/styles/${name}.css`, "utf8"))
+  writeFileSync(`${STUDIO_BUNDLE}/app.css`, css.join("\n"))
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildStudio()

@@ -1,6 +1,6 @@
 import type { App } from "../../src/app/index.ts"
 import { startStudio } from "../../src/studio/server/start-studio.ts"
-import { createPushedApp } from "../../src/sync/push-schema.ts"
+import { createPushedApp } from "../../test/support/push-schema.ts"
 import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ReadCase, ResultRow } from "../measure/cases.ts"

@@ -1,4 +1,4 @@
-import { createPushedApp } from "../../src/sync/push-schema.ts"
+import { createPushedApp } from "../../test/support/push-schema.ts"
 import type { Group } from "../args.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ResultRow } from "../measure/cases.ts"

@@ -1,7 +1,20 @@
+export type { FieldType } from "./field-type.ts"
+export {
+  isDateText,
+  isFiniteNumber,
+  isIntegerIn,
+  isIntegerText,
+  isNumericText,
+  isPlainObject,
+  isScalarArray,
+  isText,
+  isValidDate,
+  jsonText,
+} from "./field-values.ts"
 export { generateId } from "./generate-id.ts"
 export { DmlModel, IMPLICIT_COLUMNS, type ModelSchema } from "./model.ts"
 export { model } from "./model-builder.ts"
-export { plural, toCamelCase, toPascalCase, toSnakeCase } from "./names.ts"
+export { linkableKey, plural, toCamelCase, toPascalCase, toSnakeCase } from "./names.ts"
 export { columnTypes, Property, type PropertyValue } from "./property.ts"
 export { Relationship, type RelationshipKind } from "./relationship.ts"
 export { foreignKeyColumn, type ResolvedRelationship, resolveRelationships } from "./resolve-relationships.ts"

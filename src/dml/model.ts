@@ -1,5 +1,5 @@
 import { ModlinkError, suggest } from "../errors/index.ts"
-import { toCamelCase, toPascalCase, toSnakeCase } from "./names.ts"
+import { linkableKey, toCamelCase, toPascalCase, toSnakeCase } from "./names.ts"
 import { Property } from "./property.ts"
 import { Relationship } from "./relationship.ts"
 
@@ -63,7 +63,7 @@ export class DmlModel<Name extends string = string, Schema extends ModelSchema =
 
   /** The key column a link table uses for this model (`post_id`, `product_variant_id`). */
   linkableKey(primaryKey: string = this.primaryKeys[0]): string {
-    return `${this.snakeName}_${primaryKey}`
+    return linkableKey(this.snakeName, primaryKey)
   }
 
   property(name: string): Property {

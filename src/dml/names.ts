@@ -18,6 +18,14 @@ export function toSnakeCase(text: string): string {
   return text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()
 }
 
+/**
+ * The key a link table and link inputs use for a model: its snake name and primary key,
+ * `post_id`, `product_variant_id`. Models and link sides both ask here.
+ */
+export function linkableKey(snakeModel: string, primaryKey: string): string {
+  return `${snakeModel}_${primaryKey}`
+}
+
 export function plural(word: string): string {
   return pluralize.plural(word)
 }

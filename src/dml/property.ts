@@ -1,4 +1,4 @@
-import type { FieldType } from "../schema/entity.ts"
+import type { FieldType } from "./field-type.ts"
 
 export type PropertyValue =
   | string

@@ -1,17 +1,5 @@
+import type { FieldType } from "../dml/field-type.ts"
 import type { Edge } from "./edge.ts"
-
-/** The kinds of value a field holds; the query compiler picks operators and casts from it. */
-export type FieldType =
-  | "id"
-  | "text"
-  | "number"
-  | "bigNumber"
-  | "float"
-  | "boolean"
-  | "dateTime"
-  | "json"
-  | "enum"
-  | "array"
 
 export interface EntityField {
   name: string

@@ -1,5 +1,5 @@
 export type { Edge, Through } from "./edge.ts"
-export type { Entity, EntityField, FieldType } from "./entity.ts"
+export type { Entity, EntityField } from "./entity.ts"
 export { addLinks, MAIN_DATABASE } from "./link-entities.ts"
 export { modelEntities, type PlacedModule } from "./model-entities.ts"
 export { modelFields } from "./model-fields.ts"

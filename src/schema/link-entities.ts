@@ -1,7 +1,8 @@
+import type { FieldType } from "../dml/field-type.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { ResolvedExtraColumn, ResolvedLink, ResolvedTableLink } from "../link/index.ts"
 import type { Edge } from "./edge.ts"
-import type { Entity, EntityField, FieldType } from "./entity.ts"
+import type { Entity, EntityField } from "./entity.ts"
 
 /** The database key link tables live on. */
 export const MAIN_DATABASE = "main"

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type App, createApp } from "../../src/app/index.ts"
 import { isModlinkError } from "../../src/errors/index.ts"
-import { createPushedApp } from "../../src/sync/push-schema.ts"
 import { blogModuleFiles, createProject, linkFile, type Project } from "../support/project.ts"
+import { createPushedApp } from "../support/push-schema.ts"
 import {
   queryServer,
   type ReplicatedCluster,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { backendKinds } from "../support/backends.ts"
 import { linkedProject } from "./linked-project.ts"
 import { show } from "./run-cli.ts"

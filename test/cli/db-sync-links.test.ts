@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { backendKinds } from "../support/backends.ts"
 import { blogModuleFiles, configFile, linkFile } from "../support/project.ts"
 import { linkedProject } from "./linked-project.ts"

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest"
 import type { Database } from "../../src/db/index.ts"
-import { introspectSchema } from "../../src/db/introspect.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { type BackendKind, type FreshDatabase, freshDatabase } from "../support/backends.ts"
 import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
 import { type CliResult, runCli } from "./run-cli.ts"

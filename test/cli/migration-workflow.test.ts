@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { backendKinds } from "../support/backends.ts"
 import { blogModuleFiles, configFile, linkFile } from "../support/project.ts"
 import { linkedProject } from "./linked-project.ts"

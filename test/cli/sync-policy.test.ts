@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { decide, syncMode } from "../../src/cli/sync/sync-policy.ts"
-import type { LinkAction } from "../../src/sync/link-plan.ts"
+import type { LinkAction } from "../../src/sync/links/link-plan.ts"
 
 const action = (kind: LinkAction["kind"], safe: boolean): LinkAction => ({
   kind,

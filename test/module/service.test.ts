@@ -128,6 +128,14 @@ describeBackends("module service", ({ url }) => {
     expect(await blog.listPosts({}, { select: ["id"] })).toHaveLength(before.length)
   })
 
+  it("takes numeric text as PostgreSQL reads it, and refuses a JSON value jsonb cannot store before any SQL", async () => {
+    const [post] = await blog.createPosts([{ title: "n", price: "1e5" }])
+    expect(Number((await blog.retrievePost(post.id)).price)).toBe(100000)
+    await expect(blog.createPosts([{ title: "j", meta: { note: "a\u0000b" } }])).rejects.toThrow(
+      /Field "meta" of post expects a JSON value/,
+    )
+  })
+
   it("creates 10,000 rows with a single insert", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ title: `p${i}`, handle: `bulk-${i}` }))
     const created = await products.createProducts(rows)

@@ -1,8 +1,9 @@
 import fc from "fast-check"
 import { beforeAll, expect, it } from "vitest"
 import { sql } from "../../src/db/index.ts"
+import type { FieldType } from "../../src/dml/field-type.ts"
 import { createQueryEngine, type QueryEngine } from "../../src/query/index.ts"
-import type { Edge, Entity, EntityField, FieldType } from "../../src/schema/index.ts"
+import type { Edge, Entity, EntityField } from "../../src/schema/index.ts"
 import { SchemaGraph } from "../../src/schema/index.ts"
 import { describeBackends } from "../support/backends.ts"
 

@@ -1,5 +1,5 @@
 import type { App, CreateAppOptions } from "../../src/app/index.ts"
-import { createPushedApp } from "../../src/sync/push-schema.ts"
+import { createPushedApp } from "./push-schema.ts"
 
 /**
  * Loads the project on `url` with its module and link tables made straight from the definitions

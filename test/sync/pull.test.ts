@@ -1,13 +1,13 @@
 import { expect, it } from "vitest"
-import { introspectSchema } from "../../src/db/introspect.ts"
 import { model } from "../../src/dml/index.ts"
 import { moduleTables } from "../../src/dml/table-schemas.ts"
-import { diffTables } from "../../src/sync/diff-tables.ts"
+import { introspectSchema } from "../../src/sync/catalog/introspect.ts"
 import { buildModels } from "../../src/sync/pull/build-models.ts"
 import { columnField, constantDefault, enumCheck } from "../../src/sync/pull/column-field.ts"
 import { lineDiff } from "../../src/sync/pull/line-diff.ts"
 import { readTables } from "../../src/sync/pull/read-tables.ts"
 import { renderModule } from "../../src/sync/pull/render-module.ts"
+import { diffTables } from "../../src/sync/tables/diff-tables.ts"
 import { describeBackends } from "../support/backends.ts"
 
 /** A module using every DML type, modifier and relationship kind. */

@@ -23,7 +23,7 @@ export function registerDbGenerate(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
-          const { generateMigration } = await import("../../sync/generate-migration.ts")
+          const { generateMigration } = await import("../../sync/migrations/generate-migration.ts")
           const { projectModule } = await import("../sync/project-module.ts")
           for (const name of names) {
             const { definition, migrationsDir } = projectModule(app, name)

@@ -26,7 +26,7 @@ export function registerDbPruneCascades(program: Command): void {
           )
         }
         return withApp(options, async (app) => {
-          const { CascadeJournal } = await import("../../link/service/cascade-journal.ts")
+          const { CascadeJournal } = await import("../../link/cascade/cascade-journal.ts")
           const removed = await new CascadeJournal().prune(app.db, days)
           console.log(
             `Removed ${removed} cascade journal entr${removed === 1 ? "y" : "ies"} older than ${days} days.`,

@@ -20,7 +20,7 @@ export function registerDbRollback(program: Command): void {
       const options = globalOptions(command)
       return runCommand(options.verbose, () =>
         withApp(options, async (app) => {
-          const { rollbackMigrations } = await import("../../sync/rollback-migrations.ts")
+          const { rollbackMigrations } = await import("../../sync/migrations/rollback-migrations.ts")
           const { projectModule } = await import("../sync/project-module.ts")
           for (const name of names) {
             const { migrationsDir } = projectModule(app, name)

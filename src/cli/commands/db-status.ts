@@ -15,9 +15,9 @@ interface Outstanding {
 }
 
 async function moduleStatus(app: App, outstanding: Outstanding): Promise<void> {
-  const { introspectSchema } = await import("../../db/introspect.ts")
-  const { diffTables } = await import("../../sync/diff-tables.ts")
-  const { migrationHistory } = await import("../../sync/migration-files.ts")
+  const { introspectSchema } = await import("../../sync/catalog/introspect.ts")
+  const { diffTables } = await import("../../sync/tables/diff-tables.ts")
+  const { migrationHistory } = await import("../../sync/migrations/migration-files.ts")
   const modules = app.modules.map((m) => m.definition.name)
   for (const { definition, dir } of app.modules) {
     if (!dir) continue
@@ -64,9 +64,10 @@ export function registerDbStatus(program: Command): void {
           printWarnings(app.warnings)
           const outstanding: Outstanding = { pending: 0, drift: 0, links: 0 }
           await moduleStatus(app, outstanding)
-          const { modelRefs, planLinkSync } = await import("../../sync/plan-link-sync.ts")
-          const { planHasWork } = await import("../../sync/link-plan.ts")
-          const { renderPlan } = await import("../../sync/render-plan.ts")
+          const { modelRefs } = await import("../../link/model-ref.ts")
+          const { planLinkSync } = await import("../../sync/links/plan-link-sync.ts")
+          const { planHasWork } = await import("../../sync/links/link-plan.ts")
+          const { renderPlan } = await import("../../sync/links/render-plan.ts")
           const plan = await planLinkSync(app.db, app.links, {
             models: modelRefs(app.modules.map((m) => m.definition)),
           })

@@ -1,8 +1,9 @@
 import type { App } from "../../app/index.ts"
 import { describeLink } from "../../link/index.ts"
-import { applyLinkPlan } from "../../sync/apply-link-plan.ts"
-import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
-import { actionLabel } from "../../sync/render-plan.ts"
+import { modelRefs } from "../../link/model-ref.ts"
+import { applyLinkPlan } from "../../sync/links/apply-link-plan.ts"
+import { planLinkSync } from "../../sync/links/plan-link-sync.ts"
+import { actionLabel } from "../../sync/links/render-plan.ts"
 import { renderTable } from "../output/table.ts"
 
 /**

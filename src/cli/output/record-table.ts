@@ -1,8 +1,5 @@
+import { isPlainObject } from "../../dml/index.ts"
 import { cell, renderTable } from "./table.ts"
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
-}
 
 /** What names a record in a folded list: the first of these it has. */
 const LABELS = ["title", "name", "value", "handle", "id"]

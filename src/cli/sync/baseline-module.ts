@@ -1,9 +1,9 @@
 import type { Database } from "../../db/database.ts"
-import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ModuleDefinition } from "../../module/index.ts"
-import { baselineState } from "../../sync/baseline.ts"
-import { migrationFiles, migrationHistory, recordMigrations } from "../../sync/migration-files.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
+import { baselineState } from "../../sync/migrations/baseline.ts"
+import { migrationFiles, migrationHistory, recordMigrations } from "../../sync/migrations/migration-files.ts"
 import { colors } from "../output/colors.ts"
 
 /** A module whose migration files are to be recorded as applied rather than run. */

@@ -1,11 +1,13 @@
 import type { App } from "../../app/index.ts"
-import { applyLinkPlan } from "../../sync/apply-link-plan.ts"
-import type { LinkAction } from "../../sync/link-plan.ts"
-import { planHasWork, safeChanges } from "../../sync/link-plan.ts"
-import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
-import { renderPlan } from "../../sync/render-plan.ts"
+import { modelRefs } from "../../link/model-ref.ts"
+import { applyLinkPlan } from "../../sync/links/apply-link-plan.ts"
+import type { LinkAction } from "../../sync/links/link-plan.ts"
+import { planHasWork, safeChanges } from "../../sync/links/link-plan.ts"
+import { planLinkSync } from "../../sync/links/plan-link-sync.ts"
+import { renderPlan } from "../../sync/links/render-plan.ts"
 import { colors } from "../output/colors.ts"
 import { UsageError } from "../run-command.ts"
+import { askRename } from "./ask-rename.ts"
 import { decide, type SyncMode } from "./sync-policy.ts"
 
 export interface SyncLinksOptions {
@@ -23,8 +25,11 @@ export interface SyncLinksOptions {
  */
 export async function syncLinks(app: App, options: SyncLinksOptions): Promise<number> {
   console.log("Syncing links…")
+  // A rename is asked about only where the answer is acted on now: on a terminal, not a dry run.
+  const askRenames = options.interactive && options.mode === "ask" && !options.dryRun
   const plan = await planLinkSync(app.db, app.links, {
     models: modelRefs(app.modules.map((m) => m.definition)),
+    ...(askRenames ? { resolveRename: askRename } : {}),
   })
   if (!planHasWork(plan)) {
     console.log("Database already up-to-date.")

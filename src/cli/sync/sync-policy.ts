@@ -1,4 +1,4 @@
-import type { LinkAction } from "../../sync/link-plan.ts"
+import type { LinkAction } from "../../sync/links/link-plan.ts"
 
 /** `--execute-safe`: never ask, skip the rest. `--execute-all`: run everything. `ask`: the default. */
 export type SyncMode = "safe" | "all" | "ask"

@@ -1,7 +1,17 @@
+import {
+  isDateText,
+  isFiniteNumber,
+  isIntegerIn,
+  isIntegerText,
+  isNumericText,
+  isPlainObject,
+  isText,
+  isValidDate,
+  jsonText,
+} from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { ExtraColumnType } from "../link-definition.ts"
 import type { ResolvedExtraColumn, ResolvedTableLink } from "../resolved-link.ts"
-import { isPlainObject } from "./record-ids.ts"
 
 const INT_RANGE: Partial<Record<ExtraColumnType, [number, number]>> = {
   tinyint: [-32768, 32767],
@@ -11,12 +21,7 @@ const INT_RANGE: Partial<Record<ExtraColumnType, [number, number]>> = {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const INTEGER_TEXT = /^-?\d+$/
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/
 const TIME_TEXT = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}(:?\d{2})?)?$/
-
-const isText = (v: unknown): v is string => typeof v === "string" && !v.includes("\0")
-const isDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime())
 
 /**
  * The value as it travels in the JSON parameter (`json_to_recordset` casts it to the column type),
@@ -39,39 +44,26 @@ function encode(column: ResolvedExtraColumn, value: unknown): unknown {
     case "tinyint":
     case "smallint":
     case "mediumint":
-    case "integer": {
-      const [min, max] = INT_RANGE[type]!
-      return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
-        ? value
-        : undefined
-    }
+    case "integer":
+      return isIntegerIn(value, INT_RANGE[type]) ? value : undefined
     case "bigint":
       if (typeof value === "bigint") return value.toString()
       if (Number.isSafeInteger(value)) return value
-      return typeof value === "string" && INTEGER_TEXT.test(value) ? value : undefined
+      return isIntegerText(value) ? value : undefined
     case "float":
     case "double":
-      return typeof value === "number" && Number.isFinite(value) ? value : undefined
+      return isFiniteNumber(value) ? value : undefined
     case "decimal":
-      if (typeof value === "number" && Number.isFinite(value)) return value
-      return typeof value === "string" && DECIMAL_TEXT.test(value) ? value : undefined
+      return isFiniteNumber(value) || isNumericText(value) ? value : undefined
     case "date":
     case "datetime":
-      if (isDate(value)) return value.toISOString()
-      return isText(value) && !Number.isNaN(Date.parse(value)) ? value : undefined
+      if (isValidDate(value)) return value.toISOString()
+      return isDateText(value) ? value : undefined
     case "time":
       return typeof value === "string" && TIME_TEXT.test(value) ? value : undefined
-    case "json": {
-      if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined
-      let text: string | undefined
-      try {
-        text = JSON.stringify(value)
-      } catch {
-        return undefined
-      }
-      // jsonb rejects \u0000 in strings; catching it here keeps the whole batch unwritten.
-      return text === undefined || text.includes("\\u0000") ? undefined : value
-    }
+    case "json":
+      // Refused here, before anything is written, rather than by jsonb halfway through the batch.
+      return jsonText(value) === undefined ? undefined : value
     case "array":
       return Array.isArray(value) && value.every(isText) ? value : undefined
     case "enumArray":

@@ -1,5 +1,5 @@
-export { linkCascadeHook } from "./auto-cascade.ts"
-export { CASCADE_JOURNAL_TABLE } from "./cascade-journal.ts"
+export { linkCascadeHook } from "../cascade/auto-cascade.ts"
+export { CASCADE_JOURNAL_TABLE } from "../cascade/cascade-journal.ts"
 export type { LinkEventSink } from "./link-events.ts"
 export type {
   CascadeReport,

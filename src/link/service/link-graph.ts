@@ -1,11 +1,9 @@
-import type { DmlModel } from "../../dml/index.ts"
+import { type DmlModel, linkableKey } from "../../dml/index.ts"
+import { type ModelRef, modelKey } from "../model-ref.ts"
 import type { ResolvedLink, ResolvedLinkSide, ResolvedTableLink } from "../resolved-link.ts"
 
 /** A model a link side points at, with what the service needs to soft-delete or restore its rows. */
-export interface ModelRef {
-  module: string
-  /** Snake model name (`post`). */
-  model: string
+export interface ModelTable extends ModelRef {
   /** Table and primary key column in the module's database. */
   table: string
   primaryKey: string
@@ -27,14 +25,12 @@ export interface ModuleModels {
   models: readonly DmlModel[]
 }
 
-export const modelKey = (module: string, model: string): string => `${module}.${model}`
-
 /** `post_id` for a side pointing at blog.post: the key users write, whatever the column is named. */
 export function linkableKeyOf(side: ResolvedLinkSide): string {
-  return `${side.model}_${side.primaryKey}`
+  return linkableKey(side.model, side.primaryKey)
 }
 
-function refOfSide(side: ResolvedLinkSide): ModelRef {
+function refOfSide(side: ResolvedLinkSide): ModelTable {
   return {
     module: side.module,
     model: side.model,
@@ -51,7 +47,7 @@ function refOfSide(side: ResolvedLinkSide): ModelRef {
 export class LinkGraph {
   readonly tableLinks: readonly ResolvedTableLink[]
   private readonly ends = new Map<string, LinkEnd[]>()
-  private readonly refs = new Map<string, ModelRef>()
+  private readonly refs = new Map<string, ModelTable>()
   private readonly tables = new Map<string, ResolvedTableLink>()
   /** Module → linkable key → model key. */
   private readonly keys = new Map<string, Map<string, string>>()
@@ -97,7 +93,7 @@ export class LinkGraph {
   }
 
   /** The model's table and key; undefined for a model no link points at (nothing to cascade). */
-  ref(model: string): ModelRef | undefined {
+  ref(model: string): ModelTable | undefined {
     return this.refs.get(model)
   }
 

@@ -1,11 +1,12 @@
 import type { Database } from "../../db/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
+import type { CascadeContext } from "../cascade/cascade-context.ts"
+import { CascadeJournal } from "../cascade/cascade-journal.ts"
+import { deleteCascade } from "../cascade/delete-cascade.ts"
+import { restoreCascade } from "../cascade/restore-cascade.ts"
 import type { ResolvedLink } from "../resolved-link.ts"
-import type { CascadeContext } from "./cascade-context.ts"
-import { CascadeJournal } from "./cascade-journal.ts"
 import { refuseMissingRecords } from "./check-records.ts"
 import { createLinks, groupCreateInputs } from "./create-links.ts"
-import { deleteCascade } from "./delete-cascade.ts"
 import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
 import { type LinkEventSink, LinkEvents } from "./link-events.ts"
 import { LinkGraph, type ModuleModels } from "./link-graph.ts"
@@ -23,7 +24,6 @@ import type {
 } from "./link-input.ts"
 import { listLinks } from "./list-links.ts"
 import { readRecordIds } from "./record-ids.ts"
-import { restoreCascade } from "./restore-cascade.ts"
 import { retryOnDeadlock } from "./retry-deadlock.ts"
 
 export interface LinkServiceOptions {

@@ -1,8 +1,9 @@
+import { isPlainObject } from "../../dml/index.ts"
 import { closest, ModlinkError } from "../../errors/index.ts"
 import type { ResolvedLink, ResolvedLinkSide, ResolvedTableLink } from "../resolved-link.ts"
 import { type LinkGraph, linkableKeyOf } from "./link-graph.ts"
 import type { LinkInput } from "./link-input.ts"
-import { isPlainObject, readId } from "./record-ids.ts"
+import { readId } from "./record-ids.ts"
 
 /** One module entry of an input: `product: { product_id: "prod_1" }`; `key` absent means any. */
 interface SideEntry {

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { RecordsInput } from "./link-input.ts"
@@ -40,12 +41,6 @@ export function readId(value: unknown, where: string): string {
     )
   }
   return value
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
 }
 
 /**

@@ -1,4 +1,14 @@
-import { type DmlModel, generateId } from "../../dml/index.ts"
+import {
+  type DmlModel,
+  generateId,
+  isDateText,
+  isFiniteNumber,
+  isIntegerIn,
+  isNumericText,
+  isScalarArray,
+  isValidDate,
+  jsonText,
+} from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { EntityField } from "../../schema/index.ts"
 
@@ -64,40 +74,29 @@ function checkValue(model: DmlModel, field: EntityField, value: unknown): unknow
       }
       return value
     case "number":
-      if (typeof value !== "number" || !Number.isInteger(value))
-        throw typeError(model, field, value, "an integer")
+      if (!isIntegerIn(value)) throw typeError(model, field, value, "an integer")
       return value
     case "float":
-      if (typeof value !== "number" || !Number.isFinite(value))
-        throw typeError(model, field, value, "a number")
+      if (!isFiniteNumber(value)) throw typeError(model, field, value, "a number")
       return value
     case "bigNumber":
-      if (typeof value === "number" && Number.isFinite(value)) return value
-      if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return value
+      if (isFiniteNumber(value) || isNumericText(value)) return value
       throw typeError(model, field, value, "a number or a numeric string")
     case "boolean":
       if (typeof value !== "boolean") throw typeError(model, field, value, "true or false")
       return value
-    case "dateTime": {
-      const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined
-      if (!date || Number.isNaN(date.getTime()))
-        throw typeError(model, field, value, "a Date or an ISO date string")
-      return date.toISOString()
-    }
+    case "dateTime":
+      if (isValidDate(value)) return value.toISOString()
+      if (isDateText(value)) return new Date(value).toISOString()
+      throw typeError(model, field, value, "a Date or an ISO date string")
     case "array":
-      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) {
-        throw typeError(model, field, value, "an array of strings")
-      }
+      if (!isScalarArray(value)) throw typeError(model, field, value, "an array of strings")
       return value.map(String)
     case "json":
-      if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
-        throw typeError(model, field, value, "a JSON value")
-      }
       // A bigint or a cycle inside the document would only fail in the insert's JSON.stringify.
-      try {
-        JSON.stringify(value)
-      } catch {
-        throw typeError(model, field, "(unserialisable)", "a JSON value")
+      if (jsonText(value) === undefined) {
+        const shown = typeof value === "object" ? "(unserialisable)" : value
+        throw typeError(model, field, shown, "a JSON value")
       }
       return value
   }

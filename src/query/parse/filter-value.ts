@@ -1,13 +1,14 @@
+import {
+  isDateText,
+  isFiniteNumber,
+  isNumericText,
+  isScalarArray,
+  isValidDate,
+  jsonText,
+} from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { Entity, EntityField } from "../../schema/index.ts"
 import type { Operator } from "./operators.ts"
-
-/** A plain `{…}` object: not an array, Date, class instance or null. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 /** How a value reads in an error message, without dumping a huge or hostile value. */
 export function describeValue(value: unknown): string {
@@ -31,8 +32,6 @@ export function invalidFilter(entity: Entity, field: string, message: string, hi
   )
 }
 
-const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
-
 /**
  * Checks one comparison value against the field type and returns what is bound as the parameter.
  * Lossless coercions are accepted (a number for a text field, a numeric string for a number, an ISO
@@ -50,8 +49,7 @@ export function filterValue(entity: Entity, field: EntityField, op: Operator, va
     case "id":
     case "text":
       if (typeof value === "string") return value
-      if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "bigint")
-        return String(value)
+      if (isFiniteNumber(value) || typeof value === "bigint") return String(value)
       throw wrong("a string")
     case "enum":
       if (typeof value !== "string") throw wrong("a string")
@@ -67,32 +65,26 @@ export function filterValue(entity: Entity, field: EntityField, op: Operator, va
     case "number":
     case "float":
     case "bigNumber":
-      if (typeof value === "number" && Number.isFinite(value)) return value
+      if (isFiniteNumber(value) || isNumericText(value)) return value
       if (typeof value === "bigint") return String(value)
-      if (typeof value === "string" && NUMERIC.test(value)) return value
       throw wrong("a number")
     case "boolean":
       if (typeof value === "boolean") return value
       throw wrong("true or false")
     case "dateTime":
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return value
+      if (isValidDate(value)) return value
       // A string PostgreSQL could not cast would fail inside the statement with its own wording.
-      if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return value
+      if (isDateText(value)) return value
       if (typeof value === "number" && !Number.isNaN(new Date(value).getTime())) return new Date(value)
       throw wrong("a Date or an ISO date string such as 2026-05-01T10:00:00Z")
-    case "json":
-      if (typeof value === "function" || typeof value === "symbol" || value === undefined)
-        throw wrong("a JSON value")
+    case "json": {
       // Bound as text and cast to jsonb in SQL, so the comparison is on documents, not on spelling.
-      // A bigint (or a cycle) anywhere inside makes JSON.stringify throw: refuse it as a filter error.
-      try {
-        return JSON.stringify(value)
-      } catch {
-        throw wrong("a JSON value")
-      }
+      const text = jsonText(value)
+      if (text === undefined) throw wrong("a JSON value")
+      return text
+    }
     case "array":
-      if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
-        return value
+      if (isScalarArray(value)) return value
       throw wrong("an array of strings or numbers")
   }
 }

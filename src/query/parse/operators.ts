@@ -1,4 +1,4 @@
-import type { FieldType } from "../../schema/index.ts"
+import type { FieldType } from "../../dml/field-type.ts"
 
 /**
  * The filter operators of module services. `$contains` is internal: a plain object given for a

@@ -1,7 +1,8 @@
+import { isPlainObject } from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { Entity, EntityField, SchemaGraph } from "../../schema/index.ts"
 import type { FilterNode } from "./filter-node.ts"
-import { describeValue, filterValue, invalidFilter, isPlainObject } from "./filter-value.ts"
+import { describeValue, filterValue, invalidFilter } from "./filter-value.ts"
 import { isOperator, OPERATORS_BY_TYPE, type Operator } from "./operators.ts"
 
 const FILTER_SHAPES =

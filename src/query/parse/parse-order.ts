@@ -1,6 +1,7 @@
+import { isPlainObject } from "../../dml/index.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
 import type { Edge, Entity, SchemaGraph } from "../../schema/index.ts"
-import { describeValue, isPlainObject } from "./filter-value.ts"
+import { describeValue } from "./filter-value.ts"
 import type { OrderTerm } from "./selection.ts"
 
 /**

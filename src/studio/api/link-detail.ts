@@ -1,7 +1,8 @@
 import type { App } from "../../app/index.ts"
-import { introspectSchema } from "../../db/introspect.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
-import { modelRefs, planLinkSync } from "../../sync/plan-link-sync.ts"
+import { modelRefs } from "../../link/model-ref.ts"
+import { introspectSchema } from "../../sync/catalog/introspect.ts"
+import { planLinkSync } from "../../sync/links/plan-link-sync.ts"
 
 /** `GET /api/links/:entryPoint`: the link's table as it is, and what `db:sync-links` would change. */
 export interface LinkDetail {

@@ -1,6 +1,7 @@
 import type { App } from "../../app/index.ts"
 import { type AppGraph, loadAppGraph } from "../../cli/graph/app-graph.ts"
-import type { Entity, FieldType } from "../../schema/index.ts"
+import type { FieldType } from "../../dml/field-type.ts"
+import type { Entity } from "../../schema/index.ts"
 
 /** An entity as the browser needs it to build tables, filters, record pages and completion. */
 export interface EntityView {

@@ -1,19 +1,9 @@
+import { ApiError } from "../api/api-error.ts"
 import type { LinkDetail } from "../api/link-detail.ts"
 import type { SchemaView } from "../api/schema-view.ts"
 
 /** The token arrives in the URL `modlink studio` printed and goes with every API call. */
 const token = new URLSearchParams(location.search).get("token") ?? ""
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message)
-  }
-}
 
 async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {

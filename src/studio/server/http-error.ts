@@ -1,16 +1,5 @@
 import { isModlinkError } from "../../errors/index.ts"
-
-/** A refusal of the studio's HTTP layer itself (token, size, time, route), before any app code runs. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message)
-  }
-}
+import { ApiError } from "../api/api-error.ts"
 
 /** What every failed API call answers: `{ error: { code, message, hint? } }`. */
 export interface ErrorBody {
@@ -29,7 +18,7 @@ function scrub(text: string): string {
 
 /** A thrown value as a status and a JSON body; internal errors say little and nothing secret. */
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof HttpError) {
+  if (error instanceof ApiError) {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, hint: error.hint } },

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import type { App } from "../../app/index.ts"
-import { errorResponse, HttpError } from "./http-error.ts"
+import { ApiError } from "../api/api-error.ts"
+import { errorResponse } from "./http-error.ts"
 import { readJsonBody } from "./read-body.ts"
 import { apiRoutes } from "./routes.ts"
 import { bundleDir, loadStaticFiles } from "./static-files.ts"
@@ -58,7 +59,7 @@ function withinTime<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
     timer = setTimeout(
       () =>
         reject(
-          new HttpError(
+          new ApiError(
             503,
             "TIMEOUT",
             `The request took longer than ${timeoutMs} ms`,
@@ -87,7 +88,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const route = routes.find((r) => r.method === request.method && r.pattern.test(path))
     if (!route) {
       const hint = write ? undefined : "write endpoints exist only with `modlink studio --write`"
-      throw new HttpError(404, "NOT_FOUND", `No API endpoint ${request.method} ${path}`, hint)
+      throw new ApiError(404, "NOT_FOUND", `No API endpoint ${request.method} ${path}`, hint)
     }
     const body = request.method === "POST" ? await readJsonBody(request, maxBodyBytes, timeoutMs) : undefined
     const params = path.match(route.pattern)!.slice(1)

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from "node:crypto"
 import type { IncomingMessage } from "node:http"
-import { HttpError } from "./http-error.ts"
+import { ApiError } from "../api/api-error.ts"
 
 /** 192 random bits, URL-safe: the printed URL carries it, every API call must send it back. */
 export function newToken(): string {
@@ -20,7 +20,7 @@ export function checkToken(request: IncomingMessage, token: string): void {
   const given = Buffer.from(tokenOf(request) ?? "")
   const expected = Buffer.from(token)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new HttpError(
+    throw new ApiError(
       401,
       "UNAUTHORIZED",
       "This API call needs the studio's token",

@@ -1,7 +1,7 @@
+import type { FieldType } from "../../dml/field-type.ts"
 import type { PropertyValue } from "../../dml/property.ts"
 import type { ColumnSchema } from "../../dml/table-schema.ts"
-import type { FieldType } from "../../schema/entity.ts"
-import { canonicalType } from "../normalize-sql.ts"
+import { canonicalType } from "../tables/normalize-sql.ts"
 import type { PulledField } from "./pulled-module.ts"
 
 /** Column types the DML writes, and the field type that writes each. */

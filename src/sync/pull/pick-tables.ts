@@ -1,5 +1,5 @@
-import type { IntrospectedSchema, IntrospectedTable } from "../../db/introspect.ts"
 import { ModlinkError, suggest } from "../../errors/index.ts"
+import type { IntrospectedSchema, IntrospectedTable } from "../catalog/introspect.ts"
 
 /** Bookkeeping tables of modlink and of Medusa's ORM: never a model. */
 const BOOKKEEPING = /^(modlink_|link_module_migrations$|mikro_orm_migrations$)/

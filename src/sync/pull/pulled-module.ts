@@ -1,6 +1,6 @@
+import type { FieldType } from "../../dml/field-type.ts"
 import type { PropertyValue } from "../../dml/property.ts"
 import type { RelationshipKind, RelationshipOptions } from "../../dml/relationship.ts"
-import type { FieldType } from "../../schema/entity.ts"
 
 /**
  * What `db:pull` read from the database, in the DML's own terms: plain data, rendered once as

@@ -1,7 +1,7 @@
 import pluralize from "pluralize"
-import type { IntrospectedTable } from "../../db/introspect.ts"
 import { IMPLICIT_COLUMNS } from "../../dml/model.ts"
 import { plural, toPascalCase } from "../../dml/names.ts"
+import type { IntrospectedTable } from "../catalog/introspect.ts"
 import { columnField, enumCheck } from "./column-field.ts"
 import type { PulledModel, PulledModule, PulledRelation } from "./pulled-module.ts"
 

@@ -4,7 +4,7 @@ import type { ModlinkError } from "../../../src/errors/index.ts"
 import { describeBackends, type FreshDatabase, freshDatabase } from "../../support/backends.ts"
 import { createProject, type Project } from "../../support/project.ts"
 import { startApp } from "../../support/start-app.ts"
-import { liveIds, seedCycle } from "./cascade-fixture.ts"
+import { liveIds, seedCycle } from "../cascade/cascade-fixture.ts"
 import { cascadeProject } from "./link-project.ts"
 
 const FAIL_POST_UPDATES = `

@@ -1,5 +1,5 @@
 import { type Database, sql } from "../../../src/db/index.ts"
-import { introspectSchema } from "../../../src/db/introspect.ts"
+import { introspectSchema } from "../../../src/sync/catalog/introspect.ts"
 import { checksumDatabase } from "./db-checksum.ts"
 
 /**

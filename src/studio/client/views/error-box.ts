@@ -1,4 +1,4 @@
-import { ApiError } from "../api.ts"
+import { ApiError } from "../../api/api-error.ts"
 import { h } from "../dom.ts"
 
 /** Shown in place of data that could not load: the API's message and its hint. */
