@@ -1,3 +1,4 @@
+import { loadavg } from "node:os"
 import type { ResultRow } from "../measure/cases.ts"
 import { formatTable } from "../report/format-table.ts"
 import { describeMachine } from "../report/machine.ts"
@@ -16,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
   const options = readMedusaOptions(argv)
   await ensureMedusa(options.dir)
   const started = new Date()
-  const machine = { ...(await describeMachine()), medusa: MEDUSA_VERSION }
+  // The load average beside the figures: on a shared machine it says how far to trust them.
+  const machine = { ...(await describeMachine()), medusa: MEDUSA_VERSION, loadAverageAtStart: loadavg() }
   const run: RunInfo = {
     command: `npm run bench:medusa -- ${argv.join(" ")}`.trim(),
     machine,
@@ -34,16 +36,18 @@ export async function main(argv: string[]): Promise<number> {
         size,
         only: options.only,
         withSync: index === 0,
+        onRows: (more) => {
+          rows.push(...more)
+          writeResults(file, run, rows)
+        },
       })
       console.log(`\n### N = ${size.toLocaleString("en-US")} products, modlink vs Medusa ${MEDUSA_VERSION}\n`)
       console.log(formatTable(sizeRows))
-      rows.push(...sizeRows)
-      writeResults(file, run, rows)
     }
   } finally {
     await template.drop()
   }
-  writeResults(file, { ...run, finished: true }, rows)
+  writeResults(file, { ...run, machine: { ...machine, loadAverageAtEnd: loadavg() }, finished: true }, rows)
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1)
   console.log(`\n${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`)
   console.log(`${machine.postgres}; Medusa ${MEDUSA_VERSION}`)

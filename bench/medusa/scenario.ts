@@ -21,6 +21,8 @@ export interface ScenarioInput {
   only: Set<MedusaGroup>
   /** The no-op sync does not depend on N: it runs with the first size only. */
   withSync: boolean
+  /** Called with each row as it comes, so an interrupted run keeps what it measured. */
+  onRows: (rows: ResultRow[]) => void
 }
 
 /**
@@ -37,6 +39,10 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
   const modlinkDatabase = await createBenchDatabase("postgres", `vsmedusa${size}`)
   const project = writeBenchProject()
   const rows: ResultRow[] = []
+  const add = (more: ResultRow[]) => {
+    add(...more)
+    input.onRows(more)
+  }
   try {
     const app = await createPushedApp({ cwd: project.dir, databaseUrl: modlinkDatabase.url })
     try {
@@ -48,7 +54,7 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
         const reads = readPairs(app, { listing: only.has("listing"), filter: only.has("filter") })
         for (const pair of reads) {
           const settings = readSettings(size, !pair.ordered)
-          rows.push(
+          add(
             ...(await attempt(pair.name, where, async () => [
               await runReadPair(pair, worker, settings, where),
             ])),
@@ -62,7 +68,7 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
         for (const pair of writes) {
           // link.delete leaves posts soft-deleted; link.create needs them live (modlink checks).
           if (pair.medusa.op === "linkCreate") for (const db of [app.db, medusaDb]) await undelete(db)
-          rows.push(
+          add(
             ...(await attempt(pair.name, where, async () => [
               await runWritePair(pair, worker, writeRuns(size), where),
             ])),
@@ -74,7 +80,7 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
       if (input.withSync && only.has("sync")) {
         const ours = modlinkSync(project.dir, modlinkDatabase.url, app.db)
         const theirs = medusaSync(input.dir, medusaDatabase.url, medusaDb)
-        rows.push(
+        add(
           ...(await attempt("db:sync-links no-op (CLI)", where, async () => [
             await noopSyncPair(ours, theirs, size),
           ])),
