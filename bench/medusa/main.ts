@@ -47,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await template.drop()
   }
-  writeResults(file, { ...run, machine: { ...machine, loadAverageAtEnd: loadavg() }, finished: true }, rows)
+  const atEnd = { ...machine, loadAverageAtEnd: loadavg() }
+  writeResults(file, { ...run, machine: atEnd, finished: true }, rows)
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1)
   console.log(`\n${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`)
   console.log(`${machine.postgres}; Medusa ${MEDUSA_VERSION}`)

@@ -40,7 +40,7 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
   const project = writeBenchProject()
   const rows: ResultRow[] = []
   const add = (more: ResultRow[]) => {
-    add(...more)
+    rows.push(...more)
     input.onRows(more)
   }
   try {
@@ -54,11 +54,7 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
         const reads = readPairs(app, { listing: only.has("listing"), filter: only.has("filter") })
         for (const pair of reads) {
           const settings = readSettings(size, !pair.ordered)
-          add(
-            ...(await attempt(pair.name, where, async () => [
-              await runReadPair(pair, worker, settings, where),
-            ])),
-          )
+          add(await attempt(pair.name, where, async () => [await runReadPair(pair, worker, settings, where)]))
         }
         const writes: WritePair[] = [
           ...removalPairs(app, medusaDb, size, { dismiss: only.has("dismiss"), delete: only.has("delete") }),
@@ -69,9 +65,9 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
           // link.delete leaves posts soft-deleted; link.create needs them live (modlink checks).
           if (pair.medusa.op === "linkCreate") for (const db of [app.db, medusaDb]) await undelete(db)
           add(
-            ...(await attempt(pair.name, where, async () => [
+            await attempt(pair.name, where, async () => [
               await runWritePair(pair, worker, writeRuns(size), where),
-            ])),
+            ]),
           )
         }
       } finally {
@@ -81,9 +77,9 @@ export async function medusaScenario(input: ScenarioInput): Promise<ResultRow[]>
         const ours = modlinkSync(project.dir, modlinkDatabase.url, app.db)
         const theirs = medusaSync(input.dir, medusaDatabase.url, medusaDb)
         add(
-          ...(await attempt("db:sync-links no-op (CLI)", where, async () => [
+          await attempt("db:sync-links no-op (CLI)", where, async () => [
             await noopSyncPair(ours, theirs, size),
-          ])),
+          ]),
         )
       }
     } finally {
