@@ -22,14 +22,14 @@ export async function pairsOf(db: Database): Promise<LinkPairs> {
   return { products: products.rows.map((r) => r.id), posts: posts.rows.map((r) => r.id) }
 }
 
-function inputsOf(pairs: LinkPairs) {
+export function inputsOf(pairs: LinkPairs) {
   return pairs.products.map((productId, i) => ({
     product: { product_id: productId },
     blog: { post_id: pairs.posts[i] },
   }))
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out

@@ -12,7 +12,7 @@ const TOUCHED = [POST_LINK, NOTE_LINK, "post", "note"]
  * soft-deleted, forgets modlink's cascade journal, and vacuums so dead row versions from earlier
  * runs do not slow later ones down.
  */
-async function undelete(db: Database): Promise<void> {
+export async function undelete(db: Database): Promise<void> {
   for (const table of TOUCHED)
     await db.exec(`update ${table} set deleted_at = null where deleted_at is not null`)
   await db.exec(
@@ -22,7 +22,7 @@ async function undelete(db: Database): Promise<void> {
 }
 
 /** Which rows of each touched table are soft-deleted: the state both sides must leave. */
-async function deletedState(db: Database): Promise<unknown> {
+export async function deletedState(db: Database): Promise<unknown> {
   const state: Record<string, unknown> = {}
   for (const table of TOUCHED) {
     const { rows } = await db.query(

@@ -3,15 +3,24 @@ import type { Database } from "../../src/db/index.ts"
 import type { WriteCase } from "../measure/cases.ts"
 import { tableDigest } from "./table-digest.ts"
 
+/** What `createProducts` is given: N published products with a title and a handle. */
+export function productInputs(size: number): { title: string; handle: string; status: string }[] {
+  return Array.from({ length: size }, (_, i) => ({
+    title: `Product ${i + 1}`,
+    handle: `product-${i + 1}`,
+    status: "published",
+  }))
+}
+
 /**
  * `createProducts` of N records through the service (validation, defaults, generated ULIDs, one
  * INSERT returning the stored rows) against one hand-written INSERT … SELECT FROM unnest that lets
  * PostgreSQL fill ids and defaults and returns nothing: the least work that stores the same data.
  */
 export function createProducts(app: App, db: Database, size: number): WriteCase {
-  const titles = Array.from({ length: size }, (_, i) => `Product ${i + 1}`)
-  const handles = Array.from({ length: size }, (_, i) => `product-${i + 1}`)
-  const input = titles.map((title, i) => ({ title, handle: handles[i], status: "published" }))
+  const input = productInputs(size)
+  const titles = input.map((p) => p.title)
+  const handles = input.map((p) => p.handle)
   return {
     name: `createProducts ×${size}`,
     baselineLabel: "INSERT … unnest",

@@ -14,7 +14,8 @@ export interface BenchDatabase {
   drop(): Promise<void>
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection to the server's maintenance database (create and drop databases). */
+export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: SERVER_URL })
   await client.connect()
   try {

@@ -40,7 +40,7 @@ export type LinkSideInput =
       linkable: Linkable
       isList?: boolean
       deleteCascade?: boolean
-      /** Alias of `deleteCascade`: Medusa's docs spell it both ways. */
+      /** Alias of `deleteCascade`: an early Medusa docs page spelled it so (docs/comparison.md). */
       deleteCascades?: boolean
       field?: string
     }

@@ -75,7 +75,7 @@ describeBackends("product module", ({ db }) => {
     )
   })
 
-  it("derives a missing handle from the title, as Medusa does, and names a duplicate", async () => {
+  it("derives a missing handle from the title (plain ASCII) and names a duplicate", async () => {
     const service = new ProductModule.service()
     const entities = modelEntities({ name: "product", models: ProductModule.models, database: "main" })
     const query = createQueryEngine({

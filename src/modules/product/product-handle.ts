@@ -3,8 +3,10 @@ import { modelIndexName } from "../../dml/identifiers.ts"
 import { isModlinkError, ModlinkError } from "../../errors/index.ts"
 
 /**
- * Medusa's handle for a title: accents removed, lower case, words joined by `-`
- * (`"Blue Tee — Édition 2"` → `blue-tee-edition-2`).
+ * The handle for a title: accents removed, lower case, words joined by `-`
+ * (`"Blue Tee — Édition 2"` → `blue-tee-edition-2`): plain ASCII, safe in any URL. Medusa 2.21.2's
+ * `toHandle` keeps accented and non-Latin letters and drops punctuation instead
+ * (`blue-tee-édition-2`, `"Tom's"` → `toms`): see docs/comparison.md.
  */
 export function toHandle(title: string): string {
   return title
