@@ -100,7 +100,7 @@ export function createLinkService(
   }
   const { graph, events } = parts
   // Inside a caller's transaction a deadlock aborted the caller's work too: only the caller can retry.
-  const retry = main.inTransaction ? <T>(work: () => Promise<T>) => work() : retryOnDeadlock
+  const retry = <T>(work: () => Promise<T>) => (main.inTransaction ? work() : retryOnDeadlock(work))
   const databaseOf = (module: string) => {
     const key = options.placement.get(module) ?? "main"
     return { key, db: options.databases.get(key) ?? main }
