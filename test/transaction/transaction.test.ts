@@ -136,6 +136,28 @@ describeBackends("app.transaction", ({ kind, url }) => {
     expect(await count("product", sql`title = 'half'`)).toBe(0)
   })
 
+  it("refuses a link the cardinality forbids inside a transaction by naming the row, with nothing written", async () => {
+    const { product, post } = await app.transaction((scope) => createLinkQuery(scope, "taken"))
+    const other = await app.resolve("product").createProducts({ title: "other", handle: handle() })
+    let refused: unknown
+    const kept = await app.transaction(async (scope) => {
+      const note = await scope.resolve("blog").createPosts({ title: "kept beside a refusal" })
+      // One statement checks the records and the rows in the way, and writes only if none is found:
+      // the refusal aborts nothing, so the caller may go on.
+      refused = await scope
+        .resolve("link")
+        .create({ product: { product_id: other.id }, blog: { post_id: post.id } })
+        .catch((e: unknown) => e)
+      return note
+    })
+    expect(isModlinkError(refused) && refused.code).toBe("CARDINALITY")
+    expect((refused as Error).message).toMatch(
+      new RegExp(`post "${post.id}" is already linked to product "${product.id}" \\(link row link_`),
+    )
+    expect(await count("product_product_blog_post", sql`product_id = ${other.id}`)).toBe(0)
+    expect(await count("post", sql`id = ${kept.id}`)).toBe(1)
+  })
+
   it("joins the running transaction when app.transaction is called inside it", async () => {
     const error = await app
       .transaction(async () => {

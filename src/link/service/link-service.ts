@@ -3,7 +3,7 @@ import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedLink } from "../resolved-link.ts"
 import type { CascadeContext } from "./cascade-context.ts"
 import { CascadeJournal } from "./cascade-journal.ts"
-import { refuseMissingRecords } from "./check-records.ts"
+import { type RecordCheck, recordChecks, refuseMissingRecords } from "./check-records.ts"
 import { createLinks, groupCreateInputs } from "./create-links.ts"
 import { deleteCascade } from "./delete-cascade.ts"
 import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
@@ -117,10 +117,15 @@ export function createLinkService(
   return {
     async create(input, createOptions) {
       const groups = groupCreateInputs(asList(input), graph, "create")
-      if (createOptions?.checkRecords ?? options.checkRecords ?? true) {
-        await refuseMissingRecords(groups, databaseOf, readable)
-      }
-      const { rows, events: attached } = await retry(() => createLinks(main, groups))
+      const checks =
+        (createOptions?.checkRecords ?? options.checkRecords ?? true)
+          ? recordChecks(groups, databaseOf, readable)
+          : new Map<string, RecordCheck>()
+      // The main database's check runs inside the first upsert: no statement of its own.
+      const onMain = checks.get("main")
+      checks.delete("main")
+      await refuseMissingRecords(checks.values())
+      const { rows, events: attached } = await retry(() => createLinks(main, groups, onMain?.missing))
       await events.emit("attached", attached)
       return rows
     },
