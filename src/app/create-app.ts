@@ -102,10 +102,14 @@ export class App {
         databases: ambient.databases,
         events: ambient.events,
         service: (definition) => new definition.service({ container: this }),
-        // A delete and its link cascade share a transaction when the links live on the module's database.
-        together: (module) =>
+        // A delete and its link cascade share a transaction when the links live on the module's
+        // database: the caller's, when called inside one (the context's databases route there).
+        together: (module, context) =>
           (placement.get(module) ?? MAIN_DATABASE) === MAIN_DATABASE
-            ? (run) => this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
+            ? (run) =>
+                this.transactions.active
+                  ? run(context)
+                  : this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
             : undefined,
       },
       createQueryEngine({ graph, databases: ambient.databases, readers: ambient.readers }),

@@ -33,6 +33,11 @@ export class Transactions {
     private readonly events: LinkEventSink,
   ) {}
 
+  /** True when called from inside a callback whose transaction is still open. */
+  get active(): boolean {
+    return this.current() !== undefined
+  }
+
   /**
    * Where the current async call chain runs: inside a callback whose transaction is still open.
    * Code the callback started may outlive it (an event handler after the commit, a promise left

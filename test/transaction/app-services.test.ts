@@ -94,6 +94,25 @@ describeBackends("the app's own services inside app.transaction", ({ url }) => {
     ])
   })
 
+  it("soft-deletes with its link cascade inside the transaction: undone together, or kept together", async () => {
+    const { product, post } = await throughTheApp("app, deleted")
+    const live = async () => ({
+      product: await count("product", sql`id = ${product.id} and deleted_at is null`),
+      link: await count("product_product_blog_post", sql`post_id = ${post.id} and deleted_at is null`),
+    })
+    await app
+      .transaction(async () => {
+        await app.resolve("product").softDeleteProducts([product.id])
+        throw new Error("undo")
+      })
+      .catch(() => {})
+    expect(await live()).toEqual({ product: 1, link: 1 })
+    await app.transaction(async () => {
+      await app.resolve("product").softDeleteProducts([product.id])
+    })
+    expect(await live()).toEqual({ product: 0, link: 0 })
+  })
+
   it("gives an event handler's writes after the commit a transaction of their own", async () => {
     const off = app.onLink("attached", async (event) => {
       const productId = event.rows[0].product_id as string
