@@ -1,5 +1,5 @@
 import { openPostgres } from "../../src/db/index.ts"
-import { createPushedApp } from "../../src/sync/push-schema.ts"
+import { createPushedApp } from "../../test/support/push-schema.ts"
 import { attempt, type Where } from "../measure/attempt.ts"
 import type { ResultRow } from "../measure/cases.ts"
 import { undelete } from "../ops/link-removals.ts"

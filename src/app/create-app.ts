@@ -9,7 +9,7 @@ import {
   linkServiceParts,
 } from "../link/service/index.ts"
 import { serviceContextOf } from "../module/index.ts"
-import { createQueryEngine, type QueryEngine } from "../query/index.ts"
+import { createQueryEngine } from "../query/index.ts"
 import { addLinks, type Entity, MAIN_DATABASE, modelEntities, SchemaGraph } from "../schema/index.ts"
 import {
   recoverPrepared,
@@ -46,6 +46,7 @@ export interface CreateAppOptions {
 export class App {
   private readonly container: Container
   private readonly transactions: Transactions
+  private readonly ambientDatabases: ReadonlyMap<string, Database>
   /** The link service: create, dismiss, delete (cascade), restore, list. */
   readonly link: AppContainer["link"]
   /** The query engine, typed by the app's modules and links once `modlink types` has run. */
@@ -57,10 +58,10 @@ export class App {
     readonly modules: readonly LoadedModule[],
     readonly links: readonly ResolvedLink[],
     readonly graph: SchemaGraph,
+    /** The app's databases (pools, PGlite) by key: outside any transaction, whoever calls. */
     readonly databases: ReadonlyMap<string, Database>,
     /** Module name → key of its database in `databases`. */
     readonly placement: ReadonlyMap<string, string>,
-    query: QueryEngine,
     readonly warnings: readonly string[],
     checkLinkRecords = true,
     /** Where reads go by database key (replica readers); the primaries when omitted. */
@@ -77,22 +78,6 @@ export class App {
       }),
       checkLinkRecords,
     }
-    this.container = wireContainer(
-      parts,
-      {
-        databases,
-        events: parts.link.events,
-        service: (definition) => new definition.service({ container: this }),
-        // A delete and its link cascade share a transaction when the links live on the module's database.
-        together: (module) =>
-          (placement.get(module) ?? MAIN_DATABASE) === MAIN_DATABASE
-            ? (run) => this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
-            : undefined,
-      },
-      query,
-    )
-    this.link = this.container.link as AppContainer["link"]
-    this.query = query as AppContainer["query"]
     // A transaction's container: the same services, derived from the app's (their own fields stay
     // readable), over the transaction's databases.
     this.transactions = new Transactions(
@@ -108,15 +93,41 @@ export class App {
       },
       parts.link.events,
     )
+    // The app's own container joins the transaction its caller runs in (see AmbientDatabase).
+    const ambient = this.transactions.ambient(databases, readers)
+    this.ambientDatabases = ambient.databases
+    this.container = wireContainer(
+      parts,
+      {
+        databases: ambient.databases,
+        events: ambient.events,
+        service: (definition) => new definition.service({ container: this }),
+        // A delete and its link cascade share a transaction when the links live on the module's
+        // database: the caller's, when called inside one (the context's databases route there).
+        together: (module, context) =>
+          (placement.get(module) ?? MAIN_DATABASE) === MAIN_DATABASE
+            ? (run) =>
+                this.transactions.active
+                  ? run(context)
+                  : this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
+            : undefined,
+      },
+      createQueryEngine({ graph, databases: ambient.databases, readers: ambient.readers }),
+    )
+    this.link = this.container.link as AppContainer["link"]
+    this.query = this.container.query as AppContainer["query"]
   }
 
-  /** The main database: link tables and the link registry live here. */
+  /**
+   * The main database: link tables and the link registry live here. Like the services, it runs
+   * inside the transaction of the callback it is called from.
+   */
   get db(): Database {
-    return this.databases.get(MAIN_DATABASE)!
+    return this.ambientDatabases.get(MAIN_DATABASE)!
   }
 
   databaseOf(module: string): Database {
-    return this.databases.get(this.placement.get(module) ?? MAIN_DATABASE)!
+    return this.ambientDatabases.get(this.placement.get(module) ?? MAIN_DATABASE)!
   }
 
   /** `"query"`, `"link"`, or a module name (its service), typed per name (`registry.ts`). */
@@ -208,7 +219,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     throw error
   }
   const { graph, warnings } = buildGraph(modules, placement, links)
-  const query = createQueryEngine({ graph, databases, readers })
   return new App(
     cwd,
     config,
@@ -217,7 +227,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<App> {
     graph,
     databases,
     placement,
-    query,
     warnings,
     options.checkLinkRecords,
     readers,

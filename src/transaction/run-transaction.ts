@@ -3,6 +3,7 @@ import type { Database } from "../db/index.ts"
 import { isTransactionConflict } from "../db/index.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { LinkEventSink } from "../link/service/index.ts"
+import { AmbientDatabase } from "./ambient-database.ts"
 import { readTransactionOptions, type TransactionOptions } from "./transaction-options.ts"
 import { type ScopeContainer, TransactionScope, type WireContainer } from "./transaction-scope.ts"
 
@@ -32,9 +33,50 @@ export class Transactions {
     private readonly events: LinkEventSink,
   ) {}
 
-  /** True inside a transaction callback. */
+  /** True when called from inside a callback whose transaction is still open. */
   get active(): boolean {
-    return this.running.getStore() !== undefined
+    return this.current() !== undefined
+  }
+
+  /**
+   * Where the current async call chain runs: inside a callback whose transaction is still open.
+   * Code the callback started may outlive it (an event handler after the commit, a promise left
+   * running): that code runs outside, not in a transaction that has ended.
+   */
+  private current(): Running | undefined {
+    const running = this.running.getStore()
+    return running && !running.scope.settled ? running : undefined
+  }
+
+  /**
+   * The app's databases and event sink as its own container holds them: inside a callback they are
+   * the transaction's (statements on its connections, events held until the commit), elsewhere the
+   * app's. `readers` (replicas) route to the transaction's primaries: reads must see its writes.
+   */
+  ambient(
+    databases: ReadonlyMap<string, Database>,
+    readers: ReadonlyMap<string, Database>,
+  ): { databases: Map<string, Database>; readers: Map<string, Database>; events: LinkEventSink } {
+    const wrap = (map: ReadonlyMap<string, Database>) =>
+      new Map(
+        [...map].map(([key, db]) => [
+          key,
+          new AmbientDatabase(db, () => this.current()?.scope.database(key)),
+        ]),
+      )
+    const routed = wrap(databases)
+    return {
+      databases: routed,
+      readers: readers === databases ? routed : wrap(readers),
+      events: {
+        on: (event, handler) => this.events.on(event, handler),
+        emit: async (event, payloads) => {
+          const running = this.current()
+          if (running) running.scope.hold(event, payloads)
+          else await this.events.emit(event, payloads)
+        },
+      },
+    }
   }
 
   async run<T>(callback: (scope: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
@@ -43,7 +85,7 @@ export class Transactions {
         hint: 'await app.transaction(async (scope) => { const product = scope.resolve("product"); … })',
       })
     }
-    const outer = this.running.getStore()
+    const outer = this.current()
     if (outer) return this.nested(outer, callback)
     const { isolationLevel, retries } = readTransactionOptions(options)
     for (let attempt = 0; ; attempt++) {

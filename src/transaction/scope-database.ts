@@ -1,8 +1,11 @@
 import type { Database, IsolationLevel, OpenTransaction, QueryResult, Sql } from "../db/index.ts"
+import { ModlinkError } from "../errors/index.ts"
 
 /** What a scope database asks of the transaction that owns it. */
 export interface ScopeControl {
   readonly isolationLevel?: IsolationLevel
+  /** True once the transaction committed or rolled back. */
+  readonly settled: boolean
   /** Called before this database's transaction begins: may refuse (a second database needs two-phase commit). */
   admit(db: ScopeDatabase): Promise<void>
   /** Throws when an earlier call failed: the transaction can only roll back now. */
@@ -43,6 +46,19 @@ export class ScopeDatabase implements Database {
   }
 
   private connection(): Promise<Database> {
+    if (this.control.settled && !this.opening) {
+      // A service kept from a scope after its callback returned: a transaction begun now would
+      // never be ended (and on PGlite would hold the one connection for good).
+      return Promise.reject(
+        new ModlinkError(
+          "INVALID_INPUT",
+          "This transaction has ended: its services cannot be used any more",
+          {
+            hint: "use the services of app.resolve(...) after app.transaction returns, or move the call inside the callback",
+          },
+        ),
+      )
+    }
     this.opening ??= this.control.admit(this).then(() => this.base.begin(this.control.isolationLevel))
     return this.opening.then((open) => open.db)
   }

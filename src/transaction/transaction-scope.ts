@@ -52,6 +52,8 @@ export class TransactionScope implements ScopeControl {
   private readonly levels: Level[] = [{ begunBefore: new Set(), events: [] }]
   private readonly container: ScopeContainer
   private savepoints = 0
+  /** Set once committed or rolled back: the connections are given back, nothing may join any more. */
+  settled = false
 
   constructor(
     appDatabases: ReadonlyMap<string, Database>,
@@ -62,11 +64,19 @@ export class TransactionScope implements ScopeControl {
     for (const [key, db] of appDatabases) this.databases.set(key, new ScopeDatabase(key, db, this))
     const held: LinkEventSink = {
       on: (event, handler) => events.on(event, handler),
-      emit: async (event, payloads) => {
-        if (payloads.length) this.top.events.push({ event, payloads })
-      },
+      emit: async (event, payloads) => this.hold(event, payloads),
     }
     this.container = wire(this.databases, held)
+  }
+
+  /** Keeps link events of the current level until the outermost commit (dropped on rollback). */
+  hold(event: LinkEventName, payloads: readonly LinkEvent[]): void {
+    if (payloads.length) this.top.events.push({ event, payloads })
+  }
+
+  /** This transaction's side of an app database (`"main"` or a module's key). */
+  database(key: string): ScopeDatabase | undefined {
+    return this.databases.get(key)
   }
 
   private get top(): Level {
@@ -168,6 +178,8 @@ export class TransactionScope implements ScopeControl {
     } catch (error) {
       await this.rollback()
       throw error
+    } finally {
+      this.settled = true
     }
     for (const { event, payloads } of this.levels[0].events) await this.events.emit(event, payloads)
     return result
@@ -185,6 +197,7 @@ export class TransactionScope implements ScopeControl {
   }
 
   private async rollback(): Promise<void> {
+    this.settled = true
     await Promise.all(this.begun().map((db) => db.end("ROLLBACK").catch(() => {})))
   }
 }

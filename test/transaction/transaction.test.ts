@@ -30,9 +30,13 @@ describeBackends("app.transaction", ({ kind, url }) => {
     project?.cleanup()
   })
 
+  /** Counts rows through the app's pool: inside a callback on the server, from outside the transaction. */
   const count = async (table: string, where = sql`true`) =>
-    (await app.db.query<{ n: number }>(sql`select count(*)::int as n from ${sql.id(table)} where ${where}`))
-      .rows[0].n
+    (
+      await app.databases
+        .get("main")!
+        .query<{ n: number }>(sql`select count(*)::int as n from ${sql.id(table)} where ${where}`)
+    ).rows[0].n
 
   /** Creates a product and a post, links them and reads the product back with its post, in `scope`. */
   async function createLinkQuery(scope: { resolve(name: string): any }, title: string) {
@@ -132,6 +136,28 @@ describeBackends("app.transaction", ({ kind, url }) => {
     expect(await count("product", sql`title = 'half'`)).toBe(0)
   })
 
+  it("refuses a link the cardinality forbids inside a transaction by naming the row, with nothing written", async () => {
+    const { product, post } = await app.transaction((scope) => createLinkQuery(scope, "taken"))
+    const other = await app.resolve("product").createProducts({ title: "other", handle: handle() })
+    let refused: unknown
+    const kept = await app.transaction(async (scope) => {
+      const note = await scope.resolve("blog").createPosts({ title: "kept beside a refusal" })
+      // One statement checks the records and the rows in the way, and writes only if none is found:
+      // the refusal aborts nothing, so the caller may go on.
+      refused = await scope
+        .resolve("link")
+        .create({ product: { product_id: other.id }, blog: { post_id: post.id } })
+        .catch((e: unknown) => e)
+      return note
+    })
+    expect(isModlinkError(refused) && refused.code).toBe("CARDINALITY")
+    expect((refused as Error).message).toMatch(
+      new RegExp(`post "${post.id}" is already linked to product "${product.id}" \\(link row link_`),
+    )
+    expect(await count("product_product_blog_post", sql`product_id = ${other.id}`)).toBe(0)
+    expect(await count("post", sql`id = ${kept.id}`)).toBe(1)
+  })
+
   it("joins the running transaction when app.transaction is called inside it", async () => {
     const error = await app
       .transaction(async () => {
@@ -220,6 +246,55 @@ describeBackends("app.transaction", ({ kind, url }) => {
       expect(seats).toBe(1)
     },
   )
+
+  it("runs on the isolation level it is given, the server's default otherwise", async () => {
+    // app.db inside the callback is the transaction's connection (see the app-services tests).
+    const level = () =>
+      app.db
+        .query<{ level: string }>("select current_setting('transaction_isolation') as level")
+        .then(({ rows }) => rows[0].level)
+    expect(await app.transaction(level, { isolationLevel: "repeatable read" })).toBe("repeatable read")
+    expect(await app.transaction(level, { isolationLevel: "serializable" })).toBe("serializable")
+    expect(await app.transaction(level)).toBe("read committed")
+  })
+
+  /**
+   * A conflict PostgreSQL raises on the first attempt only (the statement a serialization failure
+   * or a deadlock would fail): runs on PGlite too, where no two transactions can race.
+   */
+  async function conflictOnce(title: string, retries?: number) {
+    let attempts = 0
+    const outcome = await app
+      .transaction(
+        async (scope) => {
+          await scope.resolve("blog").createPosts({ title })
+          if (attempts++ === 0) {
+            await app.db.exec(
+              "do $$ begin raise exception using errcode = 'serialization_failure', message = 'forced conflict'; end $$",
+            )
+          }
+        },
+        retries === undefined ? {} : { retries },
+      )
+      .catch((e: unknown) => e)
+    return { outcome, attempts, posts: await count("post", sql`title = ${title}`) }
+  }
+
+  it("re-runs the callback after a conflict when retries are allowed (both backends)", async () => {
+    const { outcome, attempts, posts } = await conflictOnce("retried", 2)
+    expect(outcome).toBeUndefined()
+    expect(attempts).toBe(2)
+    // The first attempt's post was rolled back with it.
+    expect(posts).toBe(1)
+  })
+
+  it("surfaces a conflict as TRANSACTION_CONFLICT without retries, nothing committed (both backends)", async () => {
+    const { outcome, attempts, posts } = await conflictOnce("not retried")
+    expect(isModlinkError(outcome) && outcome.code).toBe("TRANSACTION_CONFLICT")
+    expect((outcome as Error).message).toMatch(/forced conflict.*nothing of it was committed/)
+    expect(attempts).toBe(1)
+    expect(posts).toBe(0)
+  })
 
   it("refuses an unknown isolation level and bad retries by name", async () => {
     await expect(

@@ -1,4 +1,4 @@
-import { type Database, sql, sqlStateOf } from "../../db/index.ts"
+import { type Database, type Sql, sql, sqlStateOf } from "../../db/index.ts"
 import { linkIndexName } from "../../dml/identifiers.ts"
 import { isModlinkError, ModlinkError } from "../../errors/index.ts"
 import { uniqueKeyColumns } from "../link-table.ts"
@@ -91,10 +91,42 @@ export function findBatchConflict<P extends Pair>(
 }
 
 /**
- * One statement: the stored rows of the requested pairs (to know which are new) and any live row
- * sharing a unique key with a requested pair but not its other id. Equality joins only, so
- * PostgreSQL probes the key indexes for a small batch and hash-joins a large one, where an OR per
- * pair would scan.
+ * Live rows sharing a unique key with a requested pair but not its other id, read from `source`
+ * (a relation aliased `i` with the pairs as `$left`, `$right`): `id`, `$left`, `$right` of the row
+ * in the way and `in_left`, `in_right` of the pair it blocks. Equality joins only, so PostgreSQL
+ * probes the key indexes for a small batch and hash-joins a large one, where an OR per pair would
+ * scan. Undefined for an N:N link, which nothing blocks.
+ */
+export function conflictQuery(link: ResolvedTableLink, source: Sql): Sql | undefined {
+  const table = sql.id(link.table)
+  const l = sql.id("t", link.left.key)
+  const r = sql.id("t", link.right.key)
+  const iL = sql.id("i", LEFT)
+  const iR = sql.id("i", RIGHT)
+  const unique = uniqueKeyColumns(link)
+  const parts: Sql[] = []
+  if (unique.includes(link.left.key)) {
+    parts.push(
+      sql`select 'conflict' as kind, ${keyColumns(link)}, ${iL} as in_left, ${iR} as in_right from ${source} join ${table} t on ${l} = ${iL} and ${r} <> ${iR} where t.deleted_at is null`,
+    )
+  }
+  if (unique.includes(link.right.key)) {
+    parts.push(
+      sql`select 'conflict' as kind, ${keyColumns(link)}, ${iL} as in_left, ${iR} as in_right from ${source} join ${table} t on ${r} = ${iR} and ${l} <> ${iL} where t.deleted_at is null`,
+    )
+  }
+  return parts.length ? sql.join(parts, " union all ") : undefined
+}
+
+/** A conflict row (from conflictQuery) as the row in the way and the pair it blocks. */
+export const toConflict = (row: Record<string, unknown>): NonNullable<StoredState["conflict"]> => ({
+  row: toKeyRow(row),
+  pair: { left: row.in_left as string, right: row.in_right as string },
+})
+
+/**
+ * One statement: the stored rows of the requested pairs (to know which are new) and the rows in
+ * the way of any of them (conflictQuery).
  */
 export async function readStoredState(
   db: Database,
@@ -109,31 +141,16 @@ export async function readStoredState(
     ],
   )
   const table = sql.id(link.table)
-  const l = sql.id("t", link.left.key)
-  const r = sql.id("t", link.right.key)
   const iL = sql.id("i", LEFT)
   const iR = sql.id("i", RIGHT)
-  const unique = uniqueKeyColumns(link)
-  const parts = [
-    sql`select 'pair' as kind, ${keyColumns(link)}, ${iL} as in_left, ${iR} as in_right from ${input} join ${table} t on ${l} = ${iL} and ${r} = ${iR}`,
-  ]
-  if (unique.includes(link.left.key)) {
-    parts.push(
-      sql`select 'conflict', ${keyColumns(link)}, ${iL}, ${iR} from ${input} join ${table} t on ${l} = ${iL} and ${r} <> ${iR} where t.deleted_at is null`,
-    )
-  }
-  if (unique.includes(link.right.key)) {
-    parts.push(
-      sql`select 'conflict', ${keyColumns(link)}, ${iL}, ${iR} from ${input} join ${table} t on ${r} = ${iR} and ${l} <> ${iL} where t.deleted_at is null`,
-    )
-  }
-  const { rows } = await db.query(sql.join(parts, " union all "))
+  const conflicts = conflictQuery(link, input)
+  const own = sql`select 'pair' as kind, ${keyColumns(link)}, ${iL} as in_left, ${iR} as in_right from ${input} join ${table} t on ${sql.id("t", link.left.key)} = ${iL} and ${sql.id("t", link.right.key)} = ${iR}`
+  const { rows } = await db.query(conflicts ? sql`${own} union all ${conflicts}` : own)
   const state: StoredState = { existing: new Map() }
   for (const row of rows) {
     const keyRow = toKeyRow(row)
     if (row.kind === "pair") state.existing.set(pairKey(keyRow.left, keyRow.right), keyRow)
-    else
-      state.conflict ??= { row: keyRow, pair: { left: row.in_left as string, right: row.in_right as string } }
+    else state.conflict ??= toConflict(row)
   }
   return state
 }

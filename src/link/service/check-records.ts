@@ -1,4 +1,4 @@
-import { type Database, sql } from "../../db/index.ts"
+import { type Database, type Sql, sql } from "../../db/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedLinkSide } from "../resolved-link.ts"
 import type { LinkGroup } from "./create-links.ts"
@@ -9,16 +9,29 @@ interface Wanted {
   ids: Set<string>
 }
 
+/** A record a `link.create` batch names that has no live row. */
+export interface MissingRecord {
+  model: string
+  id: string
+}
+
+/** One database's check: a statement listing the missing records (`model`, `id`) of the batch. */
+export interface RecordCheck {
+  db: Database
+  missing: Sql
+}
+
 /**
- * Refuses a `link.create` batch naming a record that does not exist or is soft-deleted, so no
- * link points at nothing. One statement per database holding a model of the batch, whatever the
- * number of pairs and links; sides whose module the app cannot read (`readable`) are trusted.
+ * The checks that refuse a `link.create` batch naming a record that does not exist or is
+ * soft-deleted, so no link points at nothing: one statement per database holding a model of the
+ * batch, whatever the number of pairs and links, by database key. Sides whose module the app
+ * cannot read (`readable`) are trusted.
  */
-export async function refuseMissingRecords(
+export function recordChecks(
   groups: readonly LinkGroup[],
   databaseOf: (module: string) => { key: string; db: Database },
   readable: (module: string) => boolean,
-): Promise<void> {
+): Map<string, RecordCheck> {
   const byDatabase = new Map<string, { db: Database; models: Map<string, Wanted> }>()
   for (const { link, pairs } of groups) {
     for (const [side, pick] of [
@@ -35,12 +48,27 @@ export async function refuseMissingRecords(
       for (const pair of pairs.values()) wanted.ids.add(pick(pair))
     }
   }
+  return new Map(
+    [...byDatabase].map(([key, { db, models }]) => [
+      key,
+      { db, missing: missingQuery([...models.values()]) },
+    ]),
+  )
+}
+
+/** Runs checks on their own statements (databases other than the link tables'), all at once. */
+export async function refuseMissingRecords(checks: Iterable<RecordCheck>): Promise<void> {
   const missing = (
-    await Promise.all([...byDatabase.values()].map(({ db, models }) => missingOn(db, [...models.values()])))
+    await Promise.all(
+      [...checks].map(async ({ db, missing }) => (await db.query<MissingRecord>(missing)).rows),
+    )
   ).flat()
-  if (!missing.length) return
+  if (missing.length) throw missingRecordsError(missing)
+}
+
+export function missingRecordsError(missing: readonly MissingRecord[]): ModlinkError {
   const named = missing.slice(0, 10).map((m) => `${m.model} "${m.id}"`)
-  throw new ModlinkError(
+  return new ModlinkError(
     "NOT_FOUND",
     `link.create: no live record for ${named.join(", ")}${missing.length > 10 ? ` and ${missing.length - 10} more` : ""}; nothing was linked`,
     {
@@ -50,12 +78,11 @@ export async function refuseMissingRecords(
   )
 }
 
-/** The wanted ids with no live row, in one statement on `db`. */
-async function missingOn(db: Database, wanted: Wanted[]): Promise<Array<{ model: string; id: string }>> {
+/** The wanted ids with no live row, as one statement (it also runs inside link.create's upsert). */
+function missingQuery(wanted: Wanted[]): Sql {
   const parts = wanted.map(({ side, ids }) => {
     const pk = sql.id("r", side.primaryKey)
-    return sql`select ${side.model}::text as model, i.id from unnest(${[...ids]}::text[]) as i(id) where not exists (select 1 from ${sql.id(side.modelTable)} r where ${pk} = i.id and r.deleted_at is null)`
+    return sql`select ${side.model}::text as model, m.id from unnest(${[...ids]}::text[]) as m(id) where not exists (select 1 from ${sql.id(side.modelTable)} r where ${pk} = m.id and r.deleted_at is null)`
   })
-  const { rows } = await db.query<{ model: string; id: string }>(sql.join(parts, " union all "))
-  return rows
+  return sql.join(parts, " union all ")
 }

@@ -5,13 +5,16 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import {
   byTable,
   cardinalityError,
+  conflictQuery,
   findBatchConflict,
   lockOrder,
   type Pair,
   pairKey,
   readStoredState,
+  toConflict,
   violatedLink,
 } from "./cardinality.ts"
+import { type MissingRecord, missingRecordsError } from "./check-records.ts"
 import { readExtraData, requiredColumns } from "./extra-data.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
@@ -100,12 +103,29 @@ async function checkStored(db: Database, group: LinkGroup): Promise<void> {
 }
 
 /**
+ * What an upsert refuses to write, checked by the statement itself so that refusing costs no
+ * statement of its own: records missing (the batch's record check on the main database), or rows in
+ * the way of a pair (inside a caller's transaction, where the unique index may not be the one to
+ * refuse: its violation would abort the caller's work).
+ */
+interface Guards {
+  missing?: Sql
+  conflicts?: Sql
+}
+
+/**
  * One upsert for all pairs giving the same extra columns. Re-creating a pair keeps its id and
  * `created_at`, writes only the columns given, revives it if dismissed and bumps `updated_at`.
  * `prior` reads the table as it was before the statement, which tells new and revived rows
- * (attached) from rows that were already live.
+ * (attached) from rows that were already live. With guards, nothing is written when one finds a
+ * row, and those rows come back in `$refused` (beside the table's columns, all null).
  */
-function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: PairWrite[]): Sql {
+function upsertStatement(
+  link: ResolvedTableLink,
+  columns: string[],
+  pairs: PairWrite[],
+  guards: Guards,
+): Sql {
   const extra = link.extraColumns.filter((c) => columns.includes(c.name))
   const input = jsonRecords(
     pairs.map((p) => ({
@@ -131,14 +151,28 @@ function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: Pair
     sql`deleted_at = null`,
     sql`updated_at = now()`,
   ])
-  return sql`with i as (select * from ${input}),
+  const refusals = (Object.entries(guards) as Array<[keyof Guards, Sql | undefined]>).filter(
+    (entry): entry is [keyof Guards, Sql] => entry[1] !== undefined,
+  )
+  const checks = refusals.map(([name, query]) => sql`, ${sql.id(name)} as (${query})`)
+  const unless = refusals.length
+    ? sql` where ${sql.join(
+        refusals.map(([name]) => sql`not exists (select from ${sql.id(name)})`),
+        " and ",
+      )}`
+    : sql``
+  const refused = refusals.map(
+    ([name]) =>
+      sql` union all select (null::${table}).*, false, json_build_object(${name}::text, row_to_json(g)) from ${sql.id(name)} g`,
+  )
+  return sql`with i as (select * from ${input})${sql.join(checks, "")},
 prior as (select t.${l} as l, t.${r} as r, t.deleted_at is null as live from ${table} t join i on t.${l} = i.${sql.id(LEFT)} and t.${r} = i.${sql.id(RIGHT)}),
-written as (insert into ${table} (${targets}) select ${sources} from i on conflict (${l}, ${r}) do update set ${updates} returning *)
-select w.*, coalesce(p.live, false) as "$was_live" from written w left join prior p on p.l = w.${l} and p.r = w.${r}`
+written as (insert into ${table} (${targets}) select ${sources} from i${unless} on conflict (${l}, ${r}) do update set ${updates} returning *)
+select w.*, coalesce(p.live, false) as "$was_live", null::json as "$refused" from written w left join prior p on p.l = w.${l} and p.r = w.${r}${sql.join(refused, "")}`
 }
 
 /** The upserts of one group: one per set of extra columns given, pairs in lock order. */
-function groupWrites(group: LinkGroup): Sql[] {
+function groupWrites(group: LinkGroup, guards: () => Guards): Sql[] {
   const byColumns = new Map<string, PairWrite[]>()
   for (const pair of lockOrder(group.pairs.values())) {
     const columns = [...pair.values.keys()].sort().join(",")
@@ -146,7 +180,20 @@ function groupWrites(group: LinkGroup): Sql[] {
     byColumns.get(columns)!.push(pair)
   }
   return [...byColumns].map(([columns, pairs]) =>
-    upsertStatement(group.link, columns ? columns.split(",") : [], pairs),
+    upsertStatement(group.link, columns ? columns.split(",") : [], pairs, guards()),
+  )
+}
+
+/** Throws what a guarded upsert refused: missing records first (as a separate check would), then a conflict. */
+function refuse(group: LinkGroup, refused: Array<Record<string, any>>): void {
+  const missing = refused.filter((r) => r.missing).map((r) => r.missing as MissingRecord)
+  if (missing.length) throw missingRecordsError(missing)
+  const { row, pair } = toConflict(refused[0].conflicts)
+  throw cardinalityError(
+    group.link,
+    pair,
+    { row },
+    group.pairs.get(pairKey(pair.left, pair.right))?.directionNote,
   )
 }
 
@@ -155,15 +202,30 @@ function groupWrites(group: LinkGroup): Sql[] {
  * call that comes down to one statement needs none: a statement is atomic on its own). A pair
  * clashing with a stored row, or with a concurrent caller's, meets the partial unique index; the
  * unique violation is re-read after the rollback and reported like any other cardinality conflict.
+ * `missing` is the record check of the main database's models, run by the first upsert.
  */
 export async function createLinks(
   main: Database,
   groups: readonly LinkGroup[],
+  missing?: Sql,
 ): Promise<{ rows: LinkRow[]; events: LinkEvent[] }> {
   for (const group of groups) checkBatch(group)
-  // Inside a caller's transaction a unique violation would abort the caller's work too.
-  const reads = groups.filter((group) => main.inTransaction || requiredColumns(group.link).length > 0)
-  const writes = groups.map((group) => ({ group, statements: groupWrites(group) }))
+  // A read first only where new rows must be told from existing ones (required extra columns).
+  const reads = groups.filter((group) => requiredColumns(group.link).length > 0)
+  let first = true
+  const writes = groups.map((group) => ({
+    group,
+    statements: groupWrites(group, () => {
+      const guards: Guards = {
+        missing: first ? missing : undefined,
+        // Inside a caller's transaction a unique violation would abort the caller's work too.
+        conflicts:
+          main.inTransaction && !reads.includes(group) ? conflictQuery(group.link, sql`i`) : undefined,
+      }
+      first = false
+      return guards
+    }),
+  }))
   const run = async (db: Database) => {
     for (const group of reads) await checkStored(db, group)
     const rows: LinkRow[] = []
@@ -172,7 +234,10 @@ export async function createLinks(
       const { link } = group
       const attached: LinkEvent = { link: link.entryPoint, table: link.table, rows: [] }
       for (const statement of statements) {
-        for (const row of (await db.query(statement)).rows) {
+        const result = (await db.query(statement)).rows
+        const refused = result.filter((row) => row.$refused).map((row) => row.$refused as Record<string, any>)
+        if (refused.length) refuse(group, refused)
+        for (const row of result) {
           const linkRow = toLinkRow(link, row)
           rows.push(linkRow)
           if (!row.$was_live) attached.rows.push(eventRow(link, linkRow))

@@ -5,7 +5,7 @@ import { CascadeJournal } from "../cascade/cascade-journal.ts"
 import { deleteCascade } from "../cascade/delete-cascade.ts"
 import { restoreCascade } from "../cascade/restore-cascade.ts"
 import type { ResolvedLink } from "../resolved-link.ts"
-import { refuseMissingRecords } from "./check-records.ts"
+import { type RecordCheck, recordChecks, refuseMissingRecords } from "./check-records.ts"
 import { createLinks, groupCreateInputs } from "./create-links.ts"
 import { dismissLinks, groupDismissInputs } from "./dismiss-links.ts"
 import { type LinkEventSink, LinkEvents } from "./link-events.ts"
@@ -100,7 +100,7 @@ export function createLinkService(
   }
   const { graph, events } = parts
   // Inside a caller's transaction a deadlock aborted the caller's work too: only the caller can retry.
-  const retry = main.inTransaction ? <T>(work: () => Promise<T>) => work() : retryOnDeadlock
+  const retry = <T>(work: () => Promise<T>) => (main.inTransaction ? work() : retryOnDeadlock(work))
   const databaseOf = (module: string) => {
     const key = options.placement.get(module) ?? "main"
     return { key, db: options.databases.get(key) ?? main }
@@ -117,10 +117,15 @@ export function createLinkService(
   return {
     async create(input, createOptions) {
       const groups = groupCreateInputs(asList(input), graph, "create")
-      if (createOptions?.checkRecords ?? options.checkRecords ?? true) {
-        await refuseMissingRecords(groups, databaseOf, readable)
-      }
-      const { rows, events: attached } = await retry(() => createLinks(main, groups))
+      const checks =
+        (createOptions?.checkRecords ?? options.checkRecords ?? true)
+          ? recordChecks(groups, databaseOf, readable)
+          : new Map<string, RecordCheck>()
+      // The main database's check runs inside the first upsert: no statement of its own.
+      const onMain = checks.get("main")
+      checks.delete("main")
+      await refuseMissingRecords(checks.values())
+      const { rows, events: attached } = await retry(() => createLinks(main, groups, onMain?.missing))
       await events.emit("attached", attached)
       return rows
     },

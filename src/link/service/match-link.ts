@@ -145,19 +145,69 @@ export function matchLinks(
   })
 }
 
+/** What matchLinks decides from an input's modules and keys alone, whatever its ids. */
+interface PairShape {
+  link: ResolvedTableLink
+  leftKey: string
+  rightKey: string
+  directionNote?: string
+}
+
+/**
+ * Shapes met before, per graph: a batch repeats one or two shapes thousands of times, and matching
+ * walks every link each time. Only well-formed shapes are stored, so errors are still found (and
+ * worded) by matchLinks.
+ */
+const shapes = new WeakMap<LinkGraph, Map<string, PairShape>>()
+
+/** `product\0product_id\0blog\0post_id` for an input naming two modules, one key each. */
+function shapeKey(input: LinkInput): string | undefined {
+  if (!isPlainObject(input)) return undefined
+  const parts: string[] = []
+  for (const [module, value] of Object.entries(input)) {
+    if (module === "data") continue
+    if (!isPlainObject(value)) return undefined
+    const keys = Object.keys(value)
+    if (keys.length !== 1) return undefined
+    parts.push(module, keys[0])
+  }
+  return parts.length === 4 ? parts.join("\0") : undefined
+}
+
 /** The link and the two ids of a `create` / `dismiss` input, which names exactly one pair. */
 export function matchPair(
   input: LinkInput,
   graph: LinkGraph,
   where: string,
 ): MatchedLink & { leftId: string; rightId: string } {
-  // Both modules and keys are given, which determines the models: one link per direction at most.
-  const [match] = matchLinks(input, graph, where, true)
-  const { link } = match
-  const keyOf = (module: string) => Object.keys(input[module] ?? {})[0]
+  const key = shapeKey(input)
+  let known = shapes.get(graph)
+  if (!known) {
+    known = new Map()
+    shapes.set(graph, known)
+  }
+  let shape = key === undefined ? undefined : known.get(key)
+  if (!shape) {
+    // Both modules and keys are given, which determines the models: one link per direction at most.
+    const [match] = matchLinks(input, graph, where, true)
+    const keyOf = (module: string) => Object.keys(input[module] ?? {})[0]
+    shape = {
+      link: match.link,
+      leftKey: keyOf(match.link.left.module),
+      rightKey: keyOf(match.link.right.module),
+      directionNote: match.directionNote,
+    }
+    if (key !== undefined) known.set(key, shape)
+  }
+  const { link, leftKey, rightKey, directionNote } = shape
+  const left = (input[link.left.module] as Record<string, unknown>)[leftKey]
+  const right = (input[link.right.module] as Record<string, unknown>)[rightKey]
   return {
-    ...match,
-    leftId: readId(match.left, `${where}: ${link.left.module}.${keyOf(link.left.module)}`),
-    rightId: readId(match.right, `${where}: ${link.right.module}.${keyOf(link.right.module)}`),
+    link,
+    left,
+    right,
+    directionNote,
+    leftId: readId(left, `${where}: ${link.left.module}.${leftKey}`),
+    rightId: readId(right, `${where}: ${link.right.module}.${rightKey}`),
   }
 }

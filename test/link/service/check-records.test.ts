@@ -71,7 +71,7 @@ describeBackends("link.create refuses dangling links", ({ url }) => {
     expect(row.product_id).toBe("prod_external")
   })
 
-  it("checks a batch over several links with one statement per database", async () => {
+  it("checks a batch over several links inside its writes: no statement of its own on the links' database", async () => {
     const counted = countStatements(app.db)
     const service = createLinkService({
       links: app.links,
@@ -86,6 +86,12 @@ describeBackends("link.create refuses dangling links", ({ url }) => {
     await service.create(batch, { checkRecords: false })
     const unchecked = counted.count()
     await service.create(batch)
-    expect(counted.count() - unchecked).toBe(unchecked + 1)
+    expect(counted.count() - unchecked).toBe(unchecked)
+    // Checked all the same: a missing record on either link refuses the batch.
+    const error = await service
+      .create([batch[0], { blog: { post_id: "post_nope" }, product: { product_tag_id: tag } }])
+      .catch((e: unknown) => e)
+    expect(isModlinkError(error) && error.code).toBe("NOT_FOUND")
+    expect((error as Error).message).toContain('post "post_nope"')
   })
 })
