@@ -16,6 +16,9 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
     ? `edge link${link.readOnly ? " read-only" : ""}${link.cascade.length ? " cascade" : ""}`
     : "edge relationship"
   const { label } = edge
+  const ends = link
+    ? [link.left.model, link.right.model]
+    : [edge.relationship!.source, edge.relationship!.target]
   const group = svg(
     "g",
     link
@@ -24,10 +27,12 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
           "data-clickable": "",
           "data-testid": `link-${link.entryPoint}`,
           "data-link": link.entryPoint,
+          "data-ends": ends.map((model) => `model-${model}`).join(" "),
         }
       : {
           class: className,
-          "data-testid": `relationship-${edge.relationship!.source}-${edge.relationship!.target}`,
+          "data-testid": `relationship-${ends.join("-")}`,
+          "data-ends": ends.map((model) => `model-${model}`).join(" "),
         },
     svg("path", { class: "line", d: edgePath(edge.points), "marker-end": link ? "url(#arrow)" : undefined }),
     link && svg("path", { class: "hit", d: edgePath(edge.points) }),
