@@ -139,6 +139,11 @@ describe(`studio graph with ${MANY_LINKS} links [${kind}]`, () => {
     expect(drawn.edges.filter((e) => e.id.startsWith("link-"))).toHaveLength(MANY_LINKS)
     expect(drawn.models).toHaveLength(app.graph.entities.size - MANY_LINKS)
     await screenshot(page, "graph-50-links")
+    // Compact labels on the edges; the whole label (table, rows) in each link's tooltip.
+    const [first] = app.links
+    const tooltip = await page.textContent(`[data-testid=link-${first.entryPoint}] > title`)
+    expect(tooltip).toContain(first.table)
+    expect(tooltip).toContain("0 rows")
 
     // Nothing drawn on top of anything else: models, modules (groups), edge labels.
     expect(overlaps(drawn.models, 4)).toEqual([])

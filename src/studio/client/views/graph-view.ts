@@ -1,4 +1,5 @@
 import type { GraphLink } from "../../../cli/graph/app-graph.ts"
+import { linkLabelLines } from "../../../cli/graph/link-label.ts"
 import { h, mount, svg } from "../dom.ts"
 import { LINE_HEIGHT, layoutGraph, type PlacedEdge } from "../graph/layout.ts"
 import { zoomPan } from "../graph/zoom-pan.ts"
@@ -58,7 +59,9 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
   )
   if (link) {
     group.addEventListener("click", () => onSelect(link))
-    group.append(svg("title", null, `${link.link} — click for its table`))
+    // The whole label, also when the edge shows a compact one (many links).
+    const summary = [link.link, ...linkLabelLines(link)].join("\n")
+    group.append(svg("title", null, `${summary}\nclick for its table`))
   }
   return group
 }
