@@ -23,6 +23,8 @@ export interface PlacedEdge {
   kind: "link" | "relationship"
   points: { x: number; y: number }[]
   label: Box & { lines: string[] }
+  /** Where a label standing apart from its edge points to (relationship arcs: the arc's apex). */
+  anchor?: { x: number; y: number }
   link?: GraphLink
   relationship?: GraphRelationship
 }
@@ -230,6 +232,7 @@ function sideArc(a: PlacedModel, b: PlacedModel, lane: number, lanes: number, li
   const middle = (start.y + end.y) / 2
   return {
     points,
+    anchor: points[Math.floor(points.length / 2)],
     label: {
       lines,
       x: a.x - (ARC_STEP * lanes + 6) * 0.75 - 8 - size.width,

@@ -37,6 +37,11 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
         },
     svg("path", { class: "line", d: edgePath(edge.points), "marker-end": link ? "url(#arrow)" : undefined }),
     link && svg("path", { class: "hit", d: edgePath(edge.points) }),
+    edge.anchor &&
+      svg("path", {
+        class: "leader",
+        d: edgePath([{ x: label.x + label.width, y: label.y + label.height / 2 }, edge.anchor]),
+      }),
     svg("rect", {
       class: "label-box",
       x: label.x,
