@@ -14,7 +14,7 @@ import { filterThroughLink } from "../ops/filter-through-link.ts"
 import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
 import { oneToManyListing } from "../ops/one-to-many-listing.ts"
 import { oneToOneListing, POST_TO_PRODUCT, PRODUCT_TO_POST } from "../ops/one-to-one-listing.ts"
-import { studioFirstPage } from "../ops/studio-page.ts"
+import { bareGraphServer, studioFirstPage, studioPageInput } from "../ops/studio-page.ts"
 import { readSettings, writeRuns } from "../settings.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
 import { type BackendKind, type BenchDatabase, createBenchDatabase } from "../setup/databases.ts"
@@ -93,10 +93,13 @@ export async function readScenario(kind: BackendKind, size: number, only: Set<Gr
     for (const readCase of cases) rows.push(...(await measureRead(readCase, single, where, kind)))
     if (only.has("studio")) {
       const studio = await startStudio({ app })
+      const bare = await bareGraphServer(app, studioPageInput(TAKE))
       try {
-        rows.push(...(await measureRead(studioFirstPage(app, app.db, studio, TAKE), single, where, kind)))
+        const page = studioFirstPage(app, app.db, studio, bare.url, TAKE)
+        rows.push(...(await measureRead(page, single, where, kind)))
       } finally {
         await studio.close()
+        bare.server.close()
       }
     }
     if (only.has("cross-db")) {

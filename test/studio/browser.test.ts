@@ -133,6 +133,28 @@ describe(`studio in Chromium [${kind}]`, () => {
     await screenshot(page, "query")
   })
 
+  test("without the token the page shows the refusal, and every API call from the page fails", async () => {
+    const page = browser.page()
+    const url = new URL(fixture.studio.url)
+    url.search = ""
+    await page.goto(url.toString())
+    const error = await page.waitForSelector("[data-testid=error]")
+    expect(await error.textContent()).toContain("needs the studio's token")
+    const paths = ["/api/schema", "/api/links/product_post", "/api/query", "/api/explain"]
+    const statuses = await page.evaluate(
+      (paths) =>
+        Promise.all(
+          paths.map(async (path) => {
+            const method = path.startsWith("/api/links") || path === "/api/schema" ? "GET" : "POST"
+            const body = method === "POST" ? JSON.stringify({ entity: "product" }) : undefined
+            return (await fetch(path, { method, body })).status
+          }),
+        ),
+      paths,
+    )
+    expect(statuses).toEqual(paths.map(() => 401))
+  })
+
   test("write mode: a delete shows its cascade preview before it runs, then restore brings it back", async () => {
     const { data } = await fixture.app.query.graph<{ id: string; post: { id: string } }>({
       entity: "product",

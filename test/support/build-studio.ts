@@ -2,7 +2,10 @@ import { readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { buildStudio, STUDIO_BUNDLE } from "../../bin/build-studio.js"
 
-const CLIENT = new URL("../../src/studio/client/", import.meta.url).pathname
+/** The bundle's sources: the client, and the graph data and labels it shares with `modlink graph`. */
+const SOURCES = ["../../src/studio/client/", "../../src/cli/graph/"].map(
+  (dir) => new URL(dir, import.meta.url).pathname,
+)
 
 function newest(dir: string): number {
   return Math.max(
@@ -25,5 +28,5 @@ function builtAt(): number {
  * is missing (a clean clone after `npm ci --ignore-scripts`) or older than its sources.
  */
 export default async function setup(): Promise<void> {
-  if (builtAt() < newest(CLIENT)) await buildStudio()
+  if (builtAt() < Math.max(...SOURCES.map(newest))) await buildStudio()
 }

@@ -1,4 +1,5 @@
 import type { GraphLink } from "../../../cli/graph/app-graph.ts"
+import { linkLabelLines } from "../../../cli/graph/link-label.ts"
 import { h, mount, svg } from "../dom.ts"
 import { LINE_HEIGHT, layoutGraph, type PlacedEdge } from "../graph/layout.ts"
 import { zoomPan } from "../graph/zoom-pan.ts"
@@ -16,6 +17,9 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
     ? `edge link${link.readOnly ? " read-only" : ""}${link.cascade.length ? " cascade" : ""}`
     : "edge relationship"
   const { label } = edge
+  const ends = link
+    ? [link.left.model, link.right.model]
+    : [edge.relationship!.source, edge.relationship!.target]
   const group = svg(
     "g",
     link
@@ -24,13 +28,20 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
           "data-clickable": "",
           "data-testid": `link-${link.entryPoint}`,
           "data-link": link.entryPoint,
+          "data-ends": ends.map((model) => `model-${model}`).join(" "),
         }
       : {
           class: className,
-          "data-testid": `relationship-${edge.relationship!.source}-${edge.relationship!.target}`,
+          "data-testid": `relationship-${ends.join("-")}`,
+          "data-ends": ends.map((model) => `model-${model}`).join(" "),
         },
     svg("path", { class: "line", d: edgePath(edge.points), "marker-end": link ? "url(#arrow)" : undefined }),
     link && svg("path", { class: "hit", d: edgePath(edge.points) }),
+    edge.anchor &&
+      svg("path", {
+        class: "leader",
+        d: edgePath([{ x: label.x + label.width, y: label.y + label.height / 2 }, edge.anchor]),
+      }),
     svg("rect", {
       class: "label-box",
       x: label.x,
@@ -53,7 +64,9 @@ function edgeGroup(edge: PlacedEdge, onSelect: (link: GraphLink) => void): SVGGE
   )
   if (link) {
     group.addEventListener("click", () => onSelect(link))
-    group.append(svg("title", null, `${link.link} — click for its table`))
+    // The whole label, also when the edge shows a compact one (many links).
+    const summary = [link.link, ...linkLabelLines(link)].join("\n")
+    group.append(svg("title", null, `${summary}\nclick for its table`))
   }
   return group
 }
