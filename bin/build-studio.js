@@ -12,11 +12,11 @@ const client = `${root}src/studio/client`
 export const STUDIO_BUNDLE = `${root}dist/studio`
 const STYLES = ["base", "graph", "records", "query"]
 
-export async function buildStudio() {
-  mkdirSync(STUDIO_BUNDLE, { recursive: true })
+export async function buildStudio(out = STUDIO_BUNDLE) {
+  mkdirSync(out, { recursive: true })
   await build({
     entryPoints: [`${client}/main.ts`],
-    outfile: `${STUDIO_BUNDLE}/app.js`,
+    outfile: `${out}/app.js`,
     bundle: true,
     format: "esm",
     target: "es2022",
@@ -24,10 +24,10 @@ export async function buildStudio() {
     legalComments: "none",
     logLevel: "warning",
   })
-  copyFileSync(`${client}/index.html`, `${STUDIO_BUNDLE}/index.html`)
+  copyFileSync(`${client}/index.html`, `${out}/index.html`)
   // One stylesheet, joined from one file per view, in cascade order.
   const css = STYLES.map((name) => readFileSync(`${client}/styles/${name}.css`, "utf8"))
-  writeFileSync(`${STUDIO_BUNDLE}/app.css`, css.join("\n"))
+  writeFileSync(`${out}/app.css`, css.join("\n"))
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildStudio()

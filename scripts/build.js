@@ -5,7 +5,7 @@
 //    files the running framework, the product module's SQL migrations, the init template;
 // 3. the studio's browser bundle (esbuild) into dist/studio/.
 import { execFileSync } from "node:child_process"
-import { cpSync, readdirSync, rmSync, statSync } from "node:fs"
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -19,12 +19,24 @@ const ASSETS = [
   "cli/scaffold/template",
 ]
 
-export function buildPackage() {
-  rmSync(`${root}dist`, { recursive: true, force: true })
+/**
+ * Builds into a folder of its own, then swaps it in: a project that depends on this checkout runs
+ * `prepare` when it installs, possibly while another process runs the built CLI or builds too, and
+ * neither may ever see a half-written dist/.
+ */
+export async function buildPackage() {
+  const staging = `${root}dist.build-${process.pid}`
+  rmSync(staging, { recursive: true, force: true })
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc")
-  execFileSync(process.execPath, [tsc, "-p", `${root}tsconfig.build.json`], { stdio: "inherit" })
-  for (const asset of ASSETS) cpSync(`${root}src/${asset}`, `${root}dist/${asset}`, { recursive: true })
-  return buildStudio()
+  execFileSync(process.execPath, [tsc, "-p", `${root}tsconfig.build.json`, "--outDir", staging], {
+    stdio: "inherit",
+  })
+  for (const asset of ASSETS) cpSync(`${root}src/${asset}`, `${staging}/${asset}`, { recursive: true })
+  await buildStudio(`${staging}/studio`)
+  const retired = `${root}dist.old-${process.pid}`
+  if (existsSync(`${root}dist`)) renameSync(`${root}dist`, retired)
+  renameSync(staging, `${root}dist`)
+  rmSync(retired, { recursive: true, force: true })
 }
 
 function newest(dir) {
@@ -50,4 +62,8 @@ export async function buildIfStale() {
   return true
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildPackage()
+// `--if-stale` (what `prepare` runs): a checkout whose build is current is left as it is.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes("--if-stale")) await buildIfStale()
+  else await buildPackage()
+}
