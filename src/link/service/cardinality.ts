@@ -4,7 +4,7 @@ import { isModlinkError, ModlinkError } from "../../errors/index.ts"
 import { uniqueKeyColumns } from "../link-table.ts"
 import { describeLink, type ResolvedTableLink } from "../resolved-link.ts"
 import type { LinkKeyRow } from "./link-input.ts"
-import { jsonRecords, keyColumns, LEFT, RIGHT, toKeyRow } from "./link-rows.ts"
+import { keyColumns, LEFT, RIGHT, toKeyRow, zippedRecords } from "./link-rows.ts"
 
 /** A pair the caller asked for, by the ids of its two sides. */
 export interface Pair {
@@ -101,13 +101,10 @@ export async function readStoredState(
   link: ResolvedTableLink,
   pairs: readonly Pair[],
 ): Promise<StoredState> {
-  const input = jsonRecords(
-    pairs.map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
-    [
-      [LEFT, "text"],
-      [RIGHT, "text"],
-    ],
-  )
+  const input = zippedRecords([
+    [LEFT, pairs.map((p) => p.left)],
+    [RIGHT, pairs.map((p) => p.right)],
+  ])
   const table = sql.id(link.table)
   const l = sql.id("t", link.left.key)
   const r = sql.id("t", link.right.key)

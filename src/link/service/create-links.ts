@@ -15,8 +15,8 @@ import {
 import { readExtraData, requiredColumns } from "./extra-data.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { eventRow, jsonRecords, LEFT, RIGHT, ROW_ID, toLinkRow } from "./link-rows.ts"
-import { matchPair } from "./match-link.ts"
+import { eventRow, LEFT, linkRowColumns, RIGHT, ROW_ID, toLinkRow, zippedRecords } from "./link-rows.ts"
+import { pairMatcher } from "./match-link.ts"
 
 /** One requested pair after validation; inputs naming the same pair are merged into one. */
 interface PairWrite extends Pair {
@@ -38,9 +38,10 @@ export function groupCreateInputs(
   method: string,
 ): LinkGroup[] {
   const groups = new Map<string, LinkGroup>()
+  const matchPair = pairMatcher(graph)
   inputs.forEach((input, index) => {
     const where = inputs.length > 1 ? `link.${method} input #${index}` : `link.${method}`
-    const match = matchPair(input, graph, where)
+    const match = matchPair(input, where)
     const { link } = match
     const pair: PairWrite = {
       left: match.leftId,
@@ -107,19 +108,16 @@ async function checkStored(db: Database, group: LinkGroup): Promise<void> {
  */
 function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: PairWrite[]): Sql {
   const extra = link.extraColumns.filter((c) => columns.includes(c.name))
-  const input = jsonRecords(
-    pairs.map((p) => ({
-      [ROW_ID]: generateId(link.idPrefix),
-      [LEFT]: p.left,
-      [RIGHT]: p.right,
-      ...Object.fromEntries(p.values),
-    })),
+  const input = zippedRecords(
     [
-      [ROW_ID, "text"],
-      [LEFT, "text"],
-      [RIGHT, "text"],
-      ...extra.map((c): [string, string] => [c.name, c.type]),
+      [ROW_ID, pairs.map(() => generateId(link.idPrefix))],
+      [LEFT, pairs.map((p) => p.left)],
+      [RIGHT, pairs.map((p) => p.right)],
     ],
+    {
+      rows: extra.length ? pairs.map((p) => Object.fromEntries(p.values)) : [],
+      columns: extra.map((c): [string, string] => [c.name, c.type]),
+    },
   )
   const table = sql.id(link.table)
   const l = sql.id(link.left.key)
@@ -133,7 +131,7 @@ function upsertStatement(link: ResolvedTableLink, columns: string[], pairs: Pair
   ])
   return sql`with i as (select * from ${input}),
 prior as (select t.${l} as l, t.${r} as r, t.deleted_at is null as live from ${table} t join i on t.${l} = i.${sql.id(LEFT)} and t.${r} = i.${sql.id(RIGHT)}),
-written as (insert into ${table} (${targets}) select ${sources} from i on conflict (${l}, ${r}) do update set ${updates} returning *)
+written as (insert into ${table} as t (${targets}) select ${sources} from i on conflict (${l}, ${r}) do update set ${updates} returning ${linkRowColumns(link)})
 select w.*, coalesce(p.live, false) as "$was_live" from written w left join prior p on p.l = w.${l} and p.r = w.${r}`
 }
 

@@ -1,0 +1,109 @@
+import pg from "pg"
+import { createPushedApp } from "../../src/sync/push-schema.ts"
+import type { WriteCase } from "../measure/cases.ts"
+import { collectGarbage } from "../measure/collect-garbage.ts"
+import { createLinks, inputsOf, pairsOf } from "../ops/link-creates.ts"
+import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
+import { createPosts, createProducts } from "../ops/service-creates.ts"
+import { writeBenchProject } from "../setup/bench-project.ts"
+import { createBenchDatabase } from "../setup/databases.ts"
+import { seedReadData } from "../setup/seed-read-data.ts"
+
+/**
+ * Where a link write's time goes: the statements each side sends (counted at the driver, BEGIN and
+ * COMMIT included), then interleaved timings. `node bin/modlink-bench-profile.js [N] [runs]`.
+ */
+const texts: string[] = []
+const original = pg.Client.prototype.query
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const q = args[0] as string | { text: string }
+  texts.push((typeof q === "string" ? q : q.text).replace(/\s+/g, " ").slice(0, 90))
+  return (original as (...a: unknown[]) => unknown).apply(this, args)
+} as typeof original
+
+async function counted(label: string, run: () => Promise<unknown>) {
+  texts.length = 0
+  await run()
+  console.log(`${label}: ${texts.length} round trips`)
+  for (const t of texts) console.log(`    ${t}`)
+}
+
+async function timed(c: WriteCase, runs: number) {
+  const m: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    for (const [side, out] of [
+      [c.modlink, m],
+      [c.baseline, b],
+    ] as const) {
+      await c.reset()
+      collectGarbage()
+      const t = performance.now()
+      await side()
+      out.push(performance.now() - t)
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+  console.log(
+    `${c.name}: modlink ${med(m).toFixed(1)} ms, baseline ${med(b).toFixed(1)} ms, ${(med(m) / med(b)).toFixed(2)}x  [${m.map((x) => x.toFixed(0))}] [${b.map((x) => x.toFixed(0))}]`,
+  )
+}
+
+export async function main(argv: string[]) {
+  const size = Number(argv[0] ?? 10000)
+  const runs = Number(argv[1] ?? 5)
+  const only = argv[2] ?? "create,removals"
+  const project = writeBenchProject()
+  const write = await createBenchDatabase("postgres", "profw")
+  const read = await createBenchDatabase("postgres", "profr")
+  try {
+    if (only.includes("create")) {
+      const app = await createPushedApp({ cwd: project.dir, databaseUrl: write.url })
+      for (const w of [createProducts(app, app.db, size), createPosts(app, app.db, size)]) {
+        await w.reset()
+        await w.baseline()
+      }
+      const pairs = await pairsOf(app.db)
+      const one = createLinks(app, app.db, pairs)
+      const hundred = createLinks(app, app.db, pairs, 100)
+      const small = { products: pairs.products.slice(0, 100), posts: pairs.posts.slice(0, 100) }
+      const s = createLinks(app, app.db, small)
+      await s.reset()
+      await counted("link.create ×100, one call", s.modlink)
+      await s.reset()
+      await counted("baseline ×100", s.baseline)
+      const unchecked = {
+        ...one,
+        name: "unchecked one call",
+        modlink: () => app.link.create(inputsOf(pairs), { checkRecords: false }),
+      }
+      if (only.includes("prof")) {
+        for (let i = 0; i < runs; i++) {
+          await one.reset()
+          await app.link.create(inputsOf(pairs), { checkRecords: false })
+        }
+        return 0
+      }
+      for (const c of [one, unchecked, hundred]) await timed(c, runs)
+      await app.close()
+    }
+    if (only.includes("removals")) {
+      const app = await createPushedApp({ cwd: project.dir, databaseUrl: read.url })
+      await seedReadData(app.db, app.db, size)
+      const d = dismissLinks(app, app.db, size)
+      const x = deleteCascade(app, app.db, size)
+      for (const c of [d, x]) {
+        await c.reset()
+        await counted(c.name, c.modlink)
+        await c.reset()
+      }
+      for (const c of [d, x]) await timed(c, runs)
+      await app.close()
+    }
+  } finally {
+    project.remove()
+    await write.drop()
+    await read.drop()
+  }
+  return 0
+}
