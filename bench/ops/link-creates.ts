@@ -22,7 +22,7 @@ export async function pairsOf(db: Database): Promise<LinkPairs> {
   return { products: products.rows.map((r) => r.id), posts: posts.rows.map((r) => r.id) }
 }
 
-function inputsOf(pairs: LinkPairs) {
+export function inputsOf(pairs: LinkPairs) {
   return pairs.products.map((productId, i) => ({
     product: { product_id: productId },
     blog: { post_id: pairs.posts[i] },
