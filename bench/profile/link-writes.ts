@@ -2,7 +2,7 @@ import pg from "pg"
 import { createPushedApp } from "../../src/sync/push-schema.ts"
 import type { WriteCase } from "../measure/cases.ts"
 import { collectGarbage } from "../measure/collect-garbage.ts"
-import { createLinks, inputsOf, pairsOf } from "../ops/link-creates.ts"
+import { checkedLinkCreates, createLinks, pairsOf } from "../ops/link-creates.ts"
 import { deleteCascade, dismissLinks } from "../ops/link-removals.ts"
 import { createPosts, createProducts } from "../ops/service-creates.ts"
 import { writeBenchProject } from "../setup/bench-project.ts"
@@ -11,7 +11,9 @@ import { seedReadData } from "../setup/seed-read-data.ts"
 
 /**
  * Where a link write's time goes: the statements each side sends (counted at the driver, BEGIN and
- * COMMIT included), then interleaved timings. `node bin/modlink-bench-profile.js [N] [runs]`.
+ * COMMIT included), then interleaved timings (median of `runs`, every sample printed). Run through
+ * jiti like bin/modlink-bench.js: `main(["10000", "5", "create,removals"])`; add "prof" to the
+ * third argument to run only the one-call create, for `node --cpu-prof`.
  */
 const texts: string[] = []
 const original = pg.Client.prototype.query
@@ -72,19 +74,15 @@ export async function main(argv: string[]) {
       await counted("link.create ×100, one call", s.modlink)
       await s.reset()
       await counted("baseline ×100", s.baseline)
-      const unchecked = {
-        ...one,
-        name: "unchecked one call",
-        modlink: () => app.link.create(inputsOf(pairs), { checkRecords: false }),
-      }
       if (only.includes("prof")) {
+        // For --cpu-prof: the one-call create alone, without the baseline.
         for (let i = 0; i < runs; i++) {
           await one.reset()
-          await app.link.create(inputsOf(pairs), { checkRecords: false })
+          await one.modlink()
         }
         return 0
       }
-      for (const c of [one, unchecked, hundred]) await timed(c, runs)
+      for (const c of [one, hundred, checkedLinkCreates(app, app.db, pairs, 100)]) await timed(c, runs)
       await app.close()
     }
     if (only.includes("removals")) {
