@@ -33,10 +33,14 @@ async function writeRecords(
   writes: CascadeWrites,
   into: AppliedWrites,
 ) {
-  for (const [model, ids] of batch) {
-    const written = await stampRecords(db, ctx.graph.ref(model)!, ids, writes)
-    if (written.length) into.records.set(model, written)
-  }
+  const written = await stampRecords(
+    db,
+    batch.map(([model, ids]) => [ctx.graph.ref(model)!, ids]),
+    writes,
+  )
+  batch.forEach(([model], i) => {
+    if (written[i].length) into.records.set(model, written[i])
+  })
 }
 
 /** Records on the main database, then link rows, then the journal: one transaction. */
@@ -48,11 +52,15 @@ async function applyOnMain(
   into: AppliedWrites,
 ) {
   await writeRecords(tx, ctx, batch, writes, into)
-  for (const [table, ids] of writes.linkRows(into.records)) {
-    if (ids.length === 0) continue
-    const rows = await stampLinkRows(tx, ctx.graph.linkOfTable(table)!, ids, writes)
-    if (rows.length) into.links.set(table, rows)
-  }
+  const tables = [...writes.linkRows(into.records)].filter(([, ids]) => ids.length > 0)
+  const rows = await stampLinkRows(
+    tx,
+    tables.map(([table, ids]) => [ctx.graph.linkOfTable(table)!, ids]),
+    writes,
+  )
+  tables.forEach(([table], i) => {
+    if (rows[i].length) into.links.set(table, rows[i])
+  })
   await writes.finish(tx)
 }
 

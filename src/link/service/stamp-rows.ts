@@ -20,34 +20,61 @@ function assignment({ change, stamp }: StampChange): { set: Sql; where: Sql } {
     : { set: sql`deleted_at = null`, where: sql`deleted_at = ${stamp}::timestamptz` }
 }
 
-/** One UPDATE for all the link rows of one table; returns the rows it changed. */
+/**
+ * Several UPDATEs as the data-modifying CTEs of one statement, so a cascade writes each database's
+ * tables in one round trip (they touch different tables, so the shared snapshot changes nothing).
+ * Returns each UPDATE's rows, by position.
+ */
+async function updateTogether(
+  db: Database,
+  updates: readonly Sql[],
+): Promise<Array<Array<Record<string, unknown>>>> {
+  const parts: Array<Array<Record<string, unknown>>> = updates.map(() => [])
+  if (updates.length === 0) return parts
+  const ctes = sql.join(updates.map((update, i) => sql`${sql.id(`u${i}`)} as (${update})`))
+  const selects = sql.join(
+    updates.map((_, i) => sql`select ${i}::int as "$part", * from ${sql.id(`u${i}`)}`),
+    " union all ",
+  )
+  const { rows } = await db.query<Record<string, unknown>>(sql`with ${ctes} ${selects}`)
+  for (const row of rows) parts[row.$part as number].push(row)
+  return parts
+}
+
+/** The link rows of several tables, one UPDATE each in one statement; returns the rows each changed. */
 export async function stampLinkRows(
   db: Database,
-  link: ResolvedTableLink,
-  ids: readonly string[],
+  batch: ReadonlyArray<[ResolvedTableLink, readonly string[]]>,
   change: StampChange,
-): Promise<LinkKeyRow[]> {
+): Promise<LinkKeyRow[][]> {
   const { set, where } = assignment(change)
-  const { rows } = await db.query(
-    sql`update ${sql.id(link.table)} t set ${set}, updated_at = now() where t.id = any(${ids}) and t.${where} returning ${keyColumns(link)}`,
+  const parts = await updateTogether(
+    db,
+    batch.map(
+      ([link, ids]) =>
+        sql`update ${sql.id(link.table)} t set ${set}, updated_at = now() where t.id = any(${ids}) and t.${where} returning ${keyColumns(link)}`,
+    ),
   )
-  return rows.map(toKeyRow)
+  return parts.map((rows) => rows.map(toKeyRow))
 }
 
 /**
- * One UPDATE for the records of one model, on its module's table: the same write the module
- * service's softDelete / restore makes, issued here so it joins the cascade's transaction.
+ * The records of several models, one UPDATE each on its module's table, in one statement: the same
+ * write the module service's softDelete / restore makes, issued here so it joins the cascade's
+ * transaction. Returns the ids each changed.
  */
 export async function stampRecords(
   db: Database,
-  ref: ModelRef,
-  ids: readonly string[],
+  batch: ReadonlyArray<[ModelRef, readonly string[]]>,
   change: StampChange,
-): Promise<string[]> {
+): Promise<string[][]> {
   const { set, where } = assignment(change)
-  const pk = sql.id(ref.primaryKey)
-  const { rows } = await db.query<{ id: string }>(
-    sql`update ${sql.id(ref.table)} set ${set}, updated_at = now() where ${pk} = any(${ids}) and ${where} returning ${pk} as id`,
+  const parts = await updateTogether(
+    db,
+    batch.map(([ref, ids]) => {
+      const pk = sql.id(ref.primaryKey)
+      return sql`update ${sql.id(ref.table)} set ${set}, updated_at = now() where ${pk} = any(${ids}) and ${where} returning ${pk} as id`
+    }),
   )
-  return rows.map((r) => r.id)
+  return parts.map((rows) => rows.map((r) => r.id as string))
 }
