@@ -3,6 +3,7 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import type { ModelRef } from "./link-graph.ts"
 import type { LinkKeyRow } from "./link-input.ts"
 import { keyColumns, toKeyRow } from "./link-rows.ts"
+import { queryTogether } from "./query-together.ts"
 
 /**
  * A cascade writes `deleted_at = stamp` on live rows; its restore clears `deleted_at` only where it
@@ -20,27 +21,6 @@ function assignment({ change, stamp }: StampChange): { set: Sql; where: Sql } {
     : { set: sql`deleted_at = null`, where: sql`deleted_at = ${stamp}::timestamptz` }
 }
 
-/**
- * Several UPDATEs as the data-modifying CTEs of one statement, so a cascade writes each database's
- * tables in one round trip (they touch different tables, so the shared snapshot changes nothing).
- * Returns each UPDATE's rows, by position.
- */
-async function updateTogether(
-  db: Database,
-  updates: readonly Sql[],
-): Promise<Array<Array<Record<string, unknown>>>> {
-  const parts: Array<Array<Record<string, unknown>>> = updates.map(() => [])
-  if (updates.length === 0) return parts
-  const ctes = sql.join(updates.map((update, i) => sql`${sql.id(`u${i}`)} as (${update})`))
-  const selects = sql.join(
-    updates.map((_, i) => sql`select ${i}::int as "$part", * from ${sql.id(`u${i}`)}`),
-    " union all ",
-  )
-  const { rows } = await db.query<Record<string, unknown>>(sql`with ${ctes} ${selects}`)
-  for (const row of rows) parts[row.$part as number].push(row)
-  return parts
-}
-
 /** The link rows of several tables, one UPDATE each in one statement; returns the rows each changed. */
 export async function stampLinkRows(
   db: Database,
@@ -48,7 +28,7 @@ export async function stampLinkRows(
   change: StampChange,
 ): Promise<LinkKeyRow[][]> {
   const { set, where } = assignment(change)
-  const parts = await updateTogether(
+  const parts = await queryTogether(
     db,
     batch.map(
       ([link, ids]) =>
@@ -69,7 +49,7 @@ export async function stampRecords(
   change: StampChange,
 ): Promise<string[][]> {
   const { set, where } = assignment(change)
-  const parts = await updateTogether(
+  const parts = await queryTogether(
     db,
     batch.map(([ref, ids]) => {
       const pk = sql.id(ref.primaryKey)
