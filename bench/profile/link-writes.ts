@@ -19,8 +19,14 @@ const texts: string[] = []
 const original = pg.Client.prototype.query
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const q = args[0] as string | { text: string }
-  texts.push((typeof q === "string" ? q : q.text).replace(/\s+/g, " ").slice(0, 90))
-  return (original as (...a: unknown[]) => unknown).apply(this, args)
+  const text = (typeof q === "string" ? q : q.text).replace(/\s+/g, " ").slice(0, 90)
+  const start = performance.now()
+  const result = (original as (...a: unknown[]) => unknown).apply(this, args)
+  // Round-trip time as the caller sees it (server work, transfer and the driver's row parsing).
+  if (result instanceof Promise)
+    result.then(() => texts.push(`${(performance.now() - start).toFixed(1).padStart(7)} ms  ${text}`))
+  else texts.push(`      ?    ${text}`)
+  return result
 } as typeof original
 
 async function counted(label: string, run: () => Promise<unknown>) {
@@ -33,21 +39,27 @@ async function counted(label: string, run: () => Promise<unknown>) {
 async function timed(c: WriteCase, runs: number) {
   const m: number[] = []
   const b: number[] = []
+  const mCpu: number[] = []
+  const bCpu: number[] = []
   for (let i = 0; i < runs; i++) {
-    for (const [side, out] of [
-      [c.modlink, m],
-      [c.baseline, b],
+    for (const [side, out, cpu] of [
+      [c.modlink, m, mCpu],
+      [c.baseline, b, bCpu],
     ] as const) {
       await c.reset()
       collectGarbage()
       const t = performance.now()
+      const used = process.cpuUsage()
       await side()
+      const spent = process.cpuUsage(used)
       out.push(performance.now() - t)
+      // CPU of this process (JavaScript, GC, the driver): what the machine's load does not inflate.
+      cpu.push((spent.user + spent.system) / 1000)
     }
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
   console.log(
-    `${c.name}: modlink ${med(m).toFixed(1)} ms, baseline ${med(b).toFixed(1)} ms, ${(med(m) / med(b)).toFixed(2)}x  [${m.map((x) => x.toFixed(0))}] [${b.map((x) => x.toFixed(0))}]`,
+    `${c.name}: modlink ${med(m).toFixed(1)} ms (client CPU ${med(mCpu).toFixed(1)} ms), baseline ${med(b).toFixed(1)} ms (client CPU ${med(bCpu).toFixed(1)} ms), ${(med(m) / med(b)).toFixed(2)}x  [${m.map((x) => x.toFixed(0))}] [${b.map((x) => x.toFixed(0))}]`,
   )
 }
 
