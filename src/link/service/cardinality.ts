@@ -20,7 +20,8 @@ export interface StoredState {
   conflict?: { row: LinkKeyRow; pair: Pair }
 }
 
-export const pairKey = (left: string, right: string): string => JSON.stringify([left, right])
+/** Ids never hold NUL (readId refuses it), so joining them with one is unambiguous and builds no array. */
+export const pairKey = (left: string, right: string): string => `${left}\0${right}`
 
 /**
  * Writers take row and index locks in this order (and link tables by name), so two calls touching
