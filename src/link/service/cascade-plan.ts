@@ -68,12 +68,11 @@ async function liveRecords(
       db,
       reads.map(([, read]) => read),
     )
-    reads.forEach(([model], i) =>
+    for (const [i, [model]] of reads.entries())
       live.set(
         model,
         parts[i].map((r) => r.id as string),
-      ),
-    )
+      )
   }
   return live
 }
