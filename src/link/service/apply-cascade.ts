@@ -33,14 +33,10 @@ async function writeRecords(
   writes: CascadeWrites,
   into: AppliedWrites,
 ) {
-  const written = await stampRecords(
-    db,
-    batch.map(([model, ids]) => [ctx.graph.ref(model)!, ids]),
-    writes,
-  )
-  batch.forEach(([model], i) => {
-    if (written[i].length) into.records.set(model, written[i])
-  })
+  for (const [model, ids] of batch) {
+    const written = await stampRecords(db, ctx.graph.ref(model)!, ids, writes)
+    if (written.length) into.records.set(model, written)
+  }
 }
 
 /** Records on the main database, then link rows, then the journal: one transaction. */
@@ -52,15 +48,11 @@ async function applyOnMain(
   into: AppliedWrites,
 ) {
   await writeRecords(tx, ctx, batch, writes, into)
-  const tables = [...writes.linkRows(into.records)].filter(([, ids]) => ids.length > 0)
-  const rows = await stampLinkRows(
-    tx,
-    tables.map(([table, ids]) => [ctx.graph.linkOfTable(table)!, ids]),
-    writes,
-  )
-  tables.forEach(([table], i) => {
-    if (rows[i].length) into.links.set(table, rows[i])
-  })
+  for (const [table, ids] of writes.linkRows(into.records)) {
+    if (ids.length === 0) continue
+    const rows = await stampLinkRows(tx, ctx.graph.linkOfTable(table)!, ids, writes)
+    if (rows.length) into.links.set(table, rows)
+  }
   await writes.finish(tx)
 }
 

@@ -1,9 +1,8 @@
-import { type Database, type Sql, sql } from "../../db/index.ts"
+import { type Database, sql } from "../../db/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import { type LinkEnd, type LinkGraph, modelKey } from "./link-graph.ts"
 import type { LinkKeyRow } from "./link-input.ts"
 import { keyColumns, toKeyRow } from "./link-rows.ts"
-import { queryTogether } from "./query-together.ts"
 
 /**
  * What a cascade removes, as plain data: it is returned by `dryRun`, applied per database, and
@@ -28,60 +27,44 @@ export interface PlanReader {
 }
 
 /** Live rows of one link pointing at the frontier, through whichever of its sides the frontier reaches. */
-function liveLinkRows(
+async function liveLinkRows(
+  db: Database,
   link: ResolvedTableLink,
   ends: readonly LinkEnd[],
   frontier: ReadonlyMap<string, string[]>,
-): Sql {
+): Promise<LinkKeyRow[]> {
   const matches = ends.map((end) => {
     const side = link[end.near]
     return sql`t.${sql.id(side.key)} = any(${frontier.get(modelKey(side.module, side.model))})`
   })
-  return sql`select ${keyColumns(link)} from ${sql.id(link.table)} t where t.deleted_at is null and (${sql.join(matches, " or ")})`
+  const { rows } = await db.query(
+    sql`select ${keyColumns(link)} from ${sql.id(link.table)} t where t.deleted_at is null and (${sql.join(matches, " or ")})`,
+  )
+  return rows.map(toKeyRow)
 }
 
-/**
- * The ids among each model's candidates whose record is live: only those are soft-deleted and
- * cascade further. One statement per database.
- */
+/** The ids among `ids` whose record is live: only those are soft-deleted and cascade further. */
 async function liveRecords(
   graph: LinkGraph,
   reader: PlanReader,
-  candidates: ReadonlyMap<string, Set<string>>,
-): Promise<Map<string, string[]>> {
-  const byDatabase = new Map<Database, Array<[string, Sql]>>()
-  for (const [model, ids] of candidates) {
-    const ref = graph.ref(model)!
-    const pk = sql.id(ref.primaryKey)
-    const db = reader.databaseOf(ref.module)
-    byDatabase.set(db, [
-      ...(byDatabase.get(db) ?? []),
-      [
-        model,
-        sql`select ${pk} as id from ${sql.id(ref.table)} where ${pk} = any(${[...ids]}) and deleted_at is null`,
-      ],
-    ])
-  }
-  const live = new Map<string, string[]>()
-  for (const [db, reads] of byDatabase) {
-    const parts = await queryTogether(
-      db,
-      reads.map(([, read]) => read),
+  model: string,
+  ids: string[],
+): Promise<string[]> {
+  const ref = graph.ref(model)!
+  const pk = sql.id(ref.primaryKey)
+  const { rows } = await reader
+    .databaseOf(ref.module)
+    .query<{ id: string }>(
+      sql`select ${pk} as id from ${sql.id(ref.table)} where ${pk} = any(${ids}) and deleted_at is null`,
     )
-    for (const [i, [model]] of reads.entries())
-      live.set(
-        model,
-        parts[i].map((r) => r.id as string),
-      )
-  }
-  return live
+  return rows.map((r) => r.id)
 }
 
 /**
- * Walks the links breadth first from the deleted records. Per level: one statement reading the
- * live rows of every link table touching the frontier (they are removed), and one per database
- * reading which records reached through a `deleteCascade` side are live (they are removed and
- * form the next frontier). A record is reached at most once, so cycles end; only reads happen here.
+ * Walks the links breadth first from the deleted records. Per level: one SELECT per link table
+ * touching the frontier (its live rows are removed) and one per model reached through a
+ * `deleteCascade` side (its live records are removed and form the next frontier). A record is
+ * reached at most once, so cycles end; only reads happen here.
  */
 export async function planCascade(
   graph: LinkGraph,
@@ -100,14 +83,9 @@ export async function planCascade(
     }
     const inFrontier = new Map([...frontier].map(([model, ids]) => [model, new Set(ids)]))
     const candidates = new Map<string, Set<string>>()
-    const tables = [...touched.values()]
-    const linkRows = await queryTogether(
-      reader.main,
-      tables.map((ends) => liveLinkRows(ends[0].link, ends, frontier)),
-    )
-    for (const [i, ends] of tables.entries()) {
+    for (const ends of touched.values()) {
       const link = ends[0].link
-      for (const row of linkRows[i].map(toKeyRow)) {
+      for (const row of await liveLinkRows(reader.main, link, ends, frontier)) {
         if (seenRows.has(`${link.table}:${row.id}`)) continue
         seenRows.add(`${link.table}:${row.id}`)
         plan.links[link.table] ??= []
@@ -127,8 +105,7 @@ export async function planCascade(
       const seen = reached.get(model) ?? new Set()
       for (const id of ids) seen.add(id)
       reached.set(model, seen)
-    }
-    for (const [model, live] of await liveRecords(graph, reader, candidates)) {
+      const live = await liveRecords(graph, reader, model, [...ids])
       if (live.length === 0) continue
       plan.records[model] = (plan.records[model] ?? []).concat(live)
       next.set(model, live)

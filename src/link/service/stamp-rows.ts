@@ -3,7 +3,6 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import type { ModelRef } from "./link-graph.ts"
 import type { LinkKeyRow } from "./link-input.ts"
 import { keyColumns, toKeyRow } from "./link-rows.ts"
-import { queryTogether } from "./query-together.ts"
 
 /**
  * A cascade writes `deleted_at = stamp` on live rows; its restore clears `deleted_at` only where it
@@ -21,40 +20,34 @@ function assignment({ change, stamp }: StampChange): { set: Sql; where: Sql } {
     : { set: sql`deleted_at = null`, where: sql`deleted_at = ${stamp}::timestamptz` }
 }
 
-/** The link rows of several tables, one UPDATE each in one statement; returns the rows each changed. */
+/** One UPDATE for all the link rows of one table; returns the rows it changed. */
 export async function stampLinkRows(
   db: Database,
-  batch: ReadonlyArray<[ResolvedTableLink, readonly string[]]>,
+  link: ResolvedTableLink,
+  ids: readonly string[],
   change: StampChange,
-): Promise<LinkKeyRow[][]> {
+): Promise<LinkKeyRow[]> {
   const { set, where } = assignment(change)
-  const parts = await queryTogether(
-    db,
-    batch.map(
-      ([link, ids]) =>
-        sql`update ${sql.id(link.table)} t set ${set}, updated_at = now() where t.id = any(${ids}) and t.${where} returning ${keyColumns(link)}`,
-    ),
+  const { rows } = await db.query(
+    sql`update ${sql.id(link.table)} t set ${set}, updated_at = now() where t.id = any(${ids}) and t.${where} returning ${keyColumns(link)}`,
   )
-  return parts.map((rows) => rows.map(toKeyRow))
+  return rows.map(toKeyRow)
 }
 
 /**
- * The records of several models, one UPDATE each on its module's table, in one statement: the same
- * write the module service's softDelete / restore makes, issued here so it joins the cascade's
- * transaction. Returns the ids each changed.
+ * One UPDATE for the records of one model, on its module's table: the same write the module
+ * service's softDelete / restore makes, issued here so it joins the cascade's transaction.
  */
 export async function stampRecords(
   db: Database,
-  batch: ReadonlyArray<[ModelRef, readonly string[]]>,
+  ref: ModelRef,
+  ids: readonly string[],
   change: StampChange,
-): Promise<string[][]> {
+): Promise<string[]> {
   const { set, where } = assignment(change)
-  const parts = await queryTogether(
-    db,
-    batch.map(([ref, ids]) => {
-      const pk = sql.id(ref.primaryKey)
-      return sql`update ${sql.id(ref.table)} set ${set}, updated_at = now() where ${pk} = any(${ids}) and ${where} returning ${pk} as id`
-    }),
+  const pk = sql.id(ref.primaryKey)
+  const { rows } = await db.query<{ id: string }>(
+    sql`update ${sql.id(ref.table)} set ${set}, updated_at = now() where ${pk} = any(${ids}) and ${where} returning ${pk} as id`,
   )
-  return parts.map((rows) => rows.map((r) => r.id as string))
+  return rows.map((r) => r.id)
 }
