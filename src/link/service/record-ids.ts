@@ -9,6 +9,10 @@ import type { RecordsInput } from "./link-input.ts"
  */
 export const MAX_ID_BYTES = 1024
 
+/** `String.prototype.isWellFormed` (Node 20) is typed in lib ES2024, past the project's ES2023. */
+const isWellFormed = (value: string): boolean =>
+  (value as unknown as { isWellFormed(): boolean }).isWellFormed()
+
 /**
  * Checks one id. Ids are compared as text in link tables; PostgreSQL text cannot hold NUL, and an
  * object or number here is almost always a record passed where its id was meant. `where` may be a
@@ -30,6 +34,12 @@ export function readId(value: unknown, at: string | (() => string)): string {
   if (value.includes("\0")) {
     throw new ModlinkError("INVALID_INPUT", `${where()} contains a NUL character`, {
       hint: "ids are stored as PostgreSQL text, which cannot hold NUL",
+    })
+  }
+  if (!isWellFormed(value)) {
+    // Sent as UTF-8, half a surrogate pair would become U+FFFD: a different id, stored silently.
+    throw new ModlinkError("INVALID_INPUT", `${where()} contains a lone surrogate (not valid Unicode)`, {
+      hint: "ids are stored as PostgreSQL text in UTF-8, which cannot hold half of a surrogate pair",
     })
   }
   // UTF-8 takes at most 3 bytes per UTF-16 unit: a short id needs no count.

@@ -109,6 +109,11 @@ describe("matching an input to a link", () => {
         matchPair({ product: { product_id: "p\0" }, blog: { post_id: "x" } }, graph, "link.create"),
       ).message,
     ).toContain("NUL")
+    expect(
+      errorOf(() =>
+        matchPair({ product: { product_id: "p\udfff" }, blog: { post_id: "x" } }, graph, "link.create"),
+      ).message,
+    ).toContain("link.create: product.product_id contains a lone surrogate (not valid Unicode)")
     expect(errorOf(() => matchPair([] as never, graph, "link.create")).code).toBe("INVALID_INPUT")
   })
 })
