@@ -38,7 +38,7 @@ export async function main(argv: string[]) {
             const { stdout } = await run(process.execPath, args, { maxBuffer: MiB })
             const r = JSON.parse(stdout) as MemoryReport
             console.log(
-              `N=${size} ${flags || "(default flags)"} ${side ? "SQL cursor" : "query.stream"}: before ${(r.before / MiB).toFixed(0)} MiB, peak ${(r.peak / MiB).toFixed(0)} MiB, growth ${((r.peak - r.before) / MiB).toFixed(1)} MiB`,
+              `N=${size} ${flags || "(default flags)"} ${side ? "SQL cursor" : "query.stream"}: before ${(r.before / MiB).toFixed(0)} MiB, peak ${(r.peak / MiB).toFixed(0)} MiB, growth ${((r.peak - r.before) / MiB).toFixed(1)} MiB, young generation ${(r.young / MiB).toFixed(0)} MiB`,
             )
           }
         }
