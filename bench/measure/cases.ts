@@ -50,6 +50,8 @@ export interface PeakMemory {
   resultMiB: number
   /** Heap the answer keeps alive, in MiB: the size of the result as the caller holds it. */
   retainedMiB: number
+  /** V8's young generation after the query, in MiB: reserved whatever the side holds. */
+  youngMiB: number
 }
 
 /** One line of the report. */

@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics } from "node:v8"
 import { createApp } from "../../src/app/index.ts"
 import { collectGarbage } from "../measure/collect-garbage.ts"
 import type { Page } from "../ops/page.ts"
@@ -19,6 +20,11 @@ export interface MemoryReport {
   result: number
   /** Heap the answer keeps alive: used heap after a full GC with the answer held, less before. */
   retained: number
+  /**
+   * V8's young generation as the query left it (`new_space` size): memory V8 reserves once a
+   * process allocates fast, whatever it holds, and part of the peak for any side.
+   */
+  young: number
 }
 
 /**
@@ -37,9 +43,16 @@ export async function runMemoryChild(request: MemoryRequest): Promise<void> {
     const { rss: before, heapUsed } = process.memoryUsage()
     const answer = (await side.run()) as Page
     const peak = process.resourceUsage().maxRSS * 1024
+    const young = getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0
     collectGarbage()
     const retained = process.memoryUsage().heapUsed - heapUsed
-    const report: MemoryReport = { peak, before, result: JSON.stringify(answer.data).length, retained }
+    const report: MemoryReport = {
+      peak,
+      before,
+      result: JSON.stringify(answer.data).length,
+      retained,
+      young,
+    }
     process.stdout.write(JSON.stringify(report))
   } finally {
     await app.close()

@@ -18,6 +18,7 @@ async function measureSide(request: MemoryRequest): Promise<PeakMemory> {
     growthMiB: Math.max(0, report.peak - report.before) / MiB,
     resultMiB: report.result / MiB,
     retainedMiB: report.retained / MiB,
+    youngMiB: report.young / MiB,
   }
 }
 

@@ -11,7 +11,7 @@ function memory(row: ResultRow): string {
   const { modlink, baseline } = row.memory
   const mib = (v: number) => v.toFixed(0)
   const side = (m: PeakMemory) =>
-    `+${mib(m.growthMiB)} for ${mib(m.retainedMiB)} (${(m.growthMiB / m.retainedMiB).toFixed(2)}x)`
+    `+${mib(m.growthMiB)} (young generation ${mib(m.youngMiB)}) for ${mib(m.retainedMiB)} (${(m.growthMiB / m.retainedMiB).toFixed(2)}x)`
   return `${side(modlink)} / ${side(baseline)}; JSON ${mib(modlink.resultMiB)}`
 }
 
@@ -25,7 +25,7 @@ const HEADER = [
   "baseline p95",
   "runs",
   "rows",
-  "peak RSS growth MiB for the result's heap MiB, modlink / baseline",
+  "peak RSS growth MiB (of it V8's young generation) for the result's heap MiB, modlink / baseline",
 ]
 
 function cells(row: ResultRow): string[] {

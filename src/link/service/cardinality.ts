@@ -4,7 +4,7 @@ import { isModlinkError, ModlinkError } from "../../errors/index.ts"
 import { uniqueKeyColumns } from "../link-table.ts"
 import { describeLink, type ResolvedTableLink } from "../resolved-link.ts"
 import type { LinkKeyRow } from "./link-input.ts"
-import { jsonRecords, keyColumns, LEFT, RIGHT, toKeyRow } from "./link-rows.ts"
+import { keyColumns, LEFT, RIGHT, toKeyRow, zippedRecords } from "./link-rows.ts"
 
 /** A pair the caller asked for, by the ids of its two sides. */
 export interface Pair {
@@ -20,7 +20,8 @@ export interface StoredState {
   conflict?: { row: LinkKeyRow; pair: Pair }
 }
 
-export const pairKey = (left: string, right: string): string => JSON.stringify([left, right])
+/** Ids never hold NUL (readId refuses it), so joining them with one is unambiguous and builds no array. */
+export const pairKey = (left: string, right: string): string => `${left}\0${right}`
 
 /**
  * Writers take row and index locks in this order (and link tables by name), so two calls touching
@@ -133,13 +134,10 @@ export async function readStoredState(
   link: ResolvedTableLink,
   pairs: readonly Pair[],
 ): Promise<StoredState> {
-  const input = jsonRecords(
-    pairs.map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
-    [
-      [LEFT, "text"],
-      [RIGHT, "text"],
-    ],
-  )
+  const input = zippedRecords([
+    [LEFT, pairs.map((p) => p.left)],
+    [RIGHT, pairs.map((p) => p.right)],
+  ])
   const table = sql.id(link.table)
   const iL = sql.id("i", LEFT)
   const iR = sql.id("i", RIGHT)

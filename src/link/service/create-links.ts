@@ -18,8 +18,8 @@ import { type MissingRecord, missingRecordsError } from "./check-records.ts"
 import { readExtraData, requiredColumns } from "./extra-data.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { eventRow, jsonRecords, LEFT, RIGHT, ROW_ID, toLinkRow } from "./link-rows.ts"
-import { matchPair } from "./match-link.ts"
+import { eventRow, LEFT, linkRowColumns, RIGHT, ROW_ID, toLinkRow, zippedRecords } from "./link-rows.ts"
+import { pairMatcher } from "./match-link.ts"
 
 /** One requested pair after validation; inputs naming the same pair are merged into one. */
 interface PairWrite extends Pair {
@@ -41,9 +41,10 @@ export function groupCreateInputs(
   method: string,
 ): LinkGroup[] {
   const groups = new Map<string, LinkGroup>()
+  const matchPair = pairMatcher(graph)
   inputs.forEach((input, index) => {
     const where = inputs.length > 1 ? `link.${method} input #${index}` : `link.${method}`
-    const match = matchPair(input, graph, where)
+    const match = matchPair(input, where)
     const { link } = match
     const pair: PairWrite = {
       left: match.leftId,
@@ -118,7 +119,7 @@ interface Guards {
  * `created_at`, writes only the columns given, revives it if dismissed and bumps `updated_at`.
  * `prior` reads the table as it was before the statement, which tells new and revived rows
  * (attached) from rows that were already live. With guards, nothing is written when one finds a
- * row, and those rows come back in `$refused` (beside the table's columns, all null).
+ * row, and those rows come back in `$refused` (beside the returned columns, all null).
  */
 function upsertStatement(
   link: ResolvedTableLink,
@@ -127,19 +128,16 @@ function upsertStatement(
   guards: Guards,
 ): Sql {
   const extra = link.extraColumns.filter((c) => columns.includes(c.name))
-  const input = jsonRecords(
-    pairs.map((p) => ({
-      [ROW_ID]: generateId(link.idPrefix),
-      [LEFT]: p.left,
-      [RIGHT]: p.right,
-      ...Object.fromEntries(p.values),
-    })),
+  const input = zippedRecords(
     [
-      [ROW_ID, "text"],
-      [LEFT, "text"],
-      [RIGHT, "text"],
-      ...extra.map((c): [string, string] => [c.name, c.type]),
+      [ROW_ID, pairs.map(() => generateId(link.idPrefix))],
+      [LEFT, pairs.map((p) => p.left)],
+      [RIGHT, pairs.map((p) => p.right)],
     ],
+    {
+      rows: extra.length ? pairs.map((p) => Object.fromEntries(p.values)) : [],
+      columns: extra.map((c): [string, string] => [c.name, c.type]),
+    },
   )
   const table = sql.id(link.table)
   const l = sql.id(link.left.key)
@@ -161,13 +159,15 @@ function upsertStatement(
         " and ",
       )}`
     : sql``
+  // A refused row's columns are those of linkRowColumns: id, the two keys, extras, three stamps.
+  const nulls = sql.join(Array.from({ length: 6 + link.extraColumns.length }, () => sql`null`))
   const refused = refusals.map(
     ([name]) =>
-      sql` union all select (null::${table}).*, false, json_build_object(${name}::text, row_to_json(g)) from ${sql.id(name)} g`,
+      sql` union all select ${nulls}, false, json_build_object(${name}::text, row_to_json(g)) from ${sql.id(name)} g`,
   )
   return sql`with i as (select * from ${input})${sql.join(checks, "")},
 prior as (select t.${l} as l, t.${r} as r, t.deleted_at is null as live from ${table} t join i on t.${l} = i.${sql.id(LEFT)} and t.${r} = i.${sql.id(RIGHT)}),
-written as (insert into ${table} (${targets}) select ${sources} from i${unless} on conflict (${l}, ${r}) do update set ${updates} returning *)
+written as (insert into ${table} as t (${targets}) select ${sources} from i${unless} on conflict (${l}, ${r}) do update set ${updates} returning ${linkRowColumns(link)})
 select w.*, coalesce(p.live, false) as "$was_live", null::json as "$refused" from written w left join prior p on p.l = w.${l} and p.r = w.${r}${sql.join(refused, "")}`
 }
 

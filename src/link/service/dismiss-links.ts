@@ -3,8 +3,8 @@ import type { ResolvedTableLink } from "../resolved-link.ts"
 import { byTable, lockOrder, type Pair, pairKey } from "./cardinality.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { eventRow, jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
-import { matchPair } from "./match-link.ts"
+import { eventRow, LEFT, linkRowColumns, RIGHT, toLinkRow, zippedRecords } from "./link-rows.ts"
+import { pairMatcher } from "./match-link.ts"
 
 interface DismissGroup {
   link: ResolvedTableLink
@@ -14,9 +14,10 @@ interface DismissGroup {
 /** Validates every input (same shape as `create`; `data` is ignored) and groups the pairs per link. */
 export function groupDismissInputs(inputs: readonly LinkInput[], graph: LinkGraph): DismissGroup[] {
   const groups = new Map<string, DismissGroup>()
+  const matchPair = pairMatcher(graph)
   inputs.forEach((input, index) => {
     const where = inputs.length > 1 ? `link.dismiss input #${index}` : "link.dismiss"
-    const { link, leftId, rightId } = matchPair(input, graph, where)
+    const { link, leftId, rightId } = matchPair(input, where)
     const group = groups.get(link.table) ?? { link, pairs: new Map() }
     group.pairs.set(pairKey(leftId, rightId), { left: leftId, right: rightId })
     groups.set(link.table, group)
@@ -38,17 +39,15 @@ export async function dismissLinks(
     let rows: LinkRow[] = []
     const events: LinkEvent[] = []
     for (const { link, pairs } of groups) {
-      const input = jsonRecords(
-        lockOrder(pairs.values()).map((p) => ({ [LEFT]: p.left, [RIGHT]: p.right })),
-        [
-          [LEFT, "text"],
-          [RIGHT, "text"],
-        ],
-      )
+      const ordered = lockOrder(pairs.values())
+      const input = zippedRecords([
+        [LEFT, ordered.map((p) => p.left)],
+        [RIGHT, ordered.map((p) => p.right)],
+      ])
       const l = sql.id("t", link.left.key)
       const r = sql.id("t", link.right.key)
       const result = await tx.query(
-        sql`update ${sql.id(link.table)} t set deleted_at = now(), updated_at = now() from ${input} where ${l} = ${sql.id("i", LEFT)} and ${r} = ${sql.id("i", RIGHT)} and t.deleted_at is null returning t.*`,
+        sql`update ${sql.id(link.table)} t set deleted_at = now(), updated_at = now() from ${input} where ${l} = ${sql.id("i", LEFT)} and ${r} = ${sql.id("i", RIGHT)} and t.deleted_at is null returning ${linkRowColumns(link)}`,
       )
       if (!result.rows.length) continue
       const dismissed = result.rows.map((row) => toLinkRow(link, row))

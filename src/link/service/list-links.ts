@@ -3,7 +3,7 @@ import { ModlinkError } from "../../errors/index.ts"
 import type { ResolvedTableLink } from "../resolved-link.ts"
 import { type LinkGraph, linkableKeyOf } from "./link-graph.ts"
 import type { LinkInput, LinkListInput, LinkRow, ListOptions } from "./link-input.ts"
-import { jsonRecords, LEFT, RIGHT, toLinkRow } from "./link-rows.ts"
+import { jsonRecords, LEFT, linkRowColumns, RIGHT, toLinkRow } from "./link-rows.ts"
 import { matchLinks } from "./match-link.ts"
 import { readId } from "./record-ids.ts"
 
@@ -89,7 +89,7 @@ export async function listLinks(
     const live = options.withDeleted ? sql.empty : sql` and t.deleted_at is null`
     const narrowed = indexedSide(link, filters)
     const { rows } = await main.query(
-      sql`select t.* from ${sql.id(link.table)} t where exists (select 1 from ${input} where ${matches})${narrowed}${live} order by t.created_at, t.id`,
+      sql`select ${linkRowColumns(link)} from ${sql.id(link.table)} t where exists (select 1 from ${input} where ${matches})${narrowed}${live} order by t.created_at, t.id`,
     )
     for (const row of rows) {
       const linkRow = toLinkRow(link, row)

@@ -10,11 +10,17 @@ import type { RecordsInput } from "./link-input.ts"
  */
 export const MAX_ID_BYTES = 1024
 
+/** `String.prototype.isWellFormed` (Node 20) is typed in lib ES2024, past the project's ES2023. */
+const isWellFormed = (value: string): boolean =>
+  (value as unknown as { isWellFormed(): boolean }).isWellFormed()
+
 /**
  * Checks one id. Ids are compared as text in link tables; PostgreSQL text cannot hold NUL, and an
- * object or number here is almost always a record passed where its id was meant.
+ * object or number here is almost always a record passed where its id was meant. `where` may be a
+ * function: a call of 10,000 pairs then builds no message it does not throw.
  */
-export function readId(value: unknown, where: string): string {
+export function readId(value: unknown, at: string | (() => string)): string {
+  const where = () => (typeof at === "string" ? at : at())
   if (typeof value !== "string" || value.length === 0) {
     const shown =
       typeof value === "object" && value !== null
@@ -22,19 +28,26 @@ export function readId(value: unknown, where: string): string {
         : typeof value === "bigint"
           ? `${value}n`
           : JSON.stringify(value)
-    throw new ModlinkError("INVALID_INPUT", `${where} must be a non-empty string id, got ${shown}`, {
+    throw new ModlinkError("INVALID_INPUT", `${where()} must be a non-empty string id, got ${shown}`, {
       hint: 'pass the id itself, e.g. { product_id: "prod_01H…" }',
     })
   }
   if (value.includes("\0")) {
-    throw new ModlinkError("INVALID_INPUT", `${where} contains a NUL character`, {
+    throw new ModlinkError("INVALID_INPUT", `${where()} contains a NUL character`, {
       hint: "ids are stored as PostgreSQL text, which cannot hold NUL",
     })
   }
-  if (Buffer.byteLength(value) > MAX_ID_BYTES) {
+  if (!isWellFormed(value)) {
+    // Sent as UTF-8, half a surrogate pair would become U+FFFD: a different id, stored silently.
+    throw new ModlinkError("INVALID_INPUT", `${where()} contains a lone surrogate (not valid Unicode)`, {
+      hint: "ids are stored as PostgreSQL text in UTF-8, which cannot hold half of a surrogate pair",
+    })
+  }
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: a short id needs no count.
+  if (value.length * 3 > MAX_ID_BYTES && Buffer.byteLength(value) > MAX_ID_BYTES) {
     throw new ModlinkError(
       "INVALID_INPUT",
-      `${where} is ${Buffer.byteLength(value)} bytes long; ids are at most ${MAX_ID_BYTES}`,
+      `${where()} is ${Buffer.byteLength(value)} bytes long; ids are at most ${MAX_ID_BYTES}`,
       {
         hint: "link tables index their ids; pass the record's id, not a document",
       },

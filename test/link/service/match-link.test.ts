@@ -5,7 +5,8 @@ import { resolveLinks } from "../../../src/link/resolve-link.ts"
 import type { ResolvedTableLink } from "../../../src/link/resolved-link.ts"
 import { readExtraData } from "../../../src/link/service/extra-data.ts"
 import { LinkGraph } from "../../../src/link/service/link-graph.ts"
-import { matchLinks, matchPair } from "../../../src/link/service/match-link.ts"
+import type { LinkInput } from "../../../src/link/service/link-input.ts"
+import { matchLinks, pairMatcher } from "../../../src/link/service/match-link.ts"
 import { readRecordIds } from "../../../src/link/service/record-ids.ts"
 import { blogModule, productModule } from "../../support/link-modules.ts"
 
@@ -43,6 +44,9 @@ const graph = new LinkGraph(
   [productModule, blogModule],
 )
 
+/** A matcher of its own per input: what one call of one pair does. */
+const matchPair = (input: LinkInput, g: typeof graph, where: string) => pairMatcher(g)(input, where)
+
 function errorOf(work: () => unknown) {
   try {
     work()
@@ -65,6 +69,19 @@ describe("matching an input to a link", () => {
   it("accepts the reverse order when only one link joins the models", () => {
     const match = matchPair({ blog: { comment_id: "c" }, product: { product_id: "p" } }, graph, "link.create")
     expect([match.link.entryPoint, match.leftId, match.rightId]).toEqual(["product_comment", "p", "c"])
+  })
+
+  it("reuses a shape's link across the inputs of one call, and still checks each input", () => {
+    const match = pairMatcher(graph)
+    const first = match({ product: { product_id: "p1" }, blog: { post_id: "x1" } }, "input #0")
+    const reverse = match({ blog: { post_id: "x2" }, product: { product_id: "p2" } }, "input #1")
+    const second = match({ product: { product_id: "p3" }, blog: { post_id: "x3" } }, "input #2")
+    expect([first.link.entryPoint, first.leftId, first.rightId]).toEqual(["product_post", "p1", "x1"])
+    expect([reverse.link.entryPoint, reverse.leftId, reverse.rightId]).toEqual(["post_product", "x2", "p2"])
+    expect([second.link.entryPoint, second.leftId, second.rightId]).toEqual(["product_post", "p3", "x3"])
+    expect(
+      errorOf(() => match({ product: { product_id: 7 }, blog: { post_id: "x4" } }, "input #3")).message,
+    ).toContain("input #3: product.product_id must be a non-empty string id, got 7")
   })
 
   it("lists every link a one-sided input fits", () => {
@@ -92,6 +109,11 @@ describe("matching an input to a link", () => {
         matchPair({ product: { product_id: "p\0" }, blog: { post_id: "x" } }, graph, "link.create"),
       ).message,
     ).toContain("NUL")
+    expect(
+      errorOf(() =>
+        matchPair({ product: { product_id: "p\udfff" }, blog: { post_id: "x" } }, graph, "link.create"),
+      ).message,
+    ).toContain("link.create: product.product_id contains a lone surrogate (not valid Unicode)")
     expect(errorOf(() => matchPair([] as never, graph, "link.create")).code).toBe("INVALID_INPUT")
   })
 })
