@@ -23,6 +23,7 @@ import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
 import { closeDatabases, openDatabases, startMainDatabase } from "./open-databases.ts"
 import type { AppContainer, Container as ResolvedNames } from "./registry.ts"
+import { untypedScope } from "./untyped-app.ts"
 import { type Container, type ContainerParts, resolveIn, wireContainer } from "./wire-container.ts"
 
 export interface CreateAppOptions {
@@ -86,7 +87,10 @@ export class App {
         // A delete and its link cascade share a transaction when the links live on the module's database.
         together: (module) =>
           (placement.get(module) ?? MAIN_DATABASE) === MAIN_DATABASE
-            ? (run) => this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
+            ? (run) =>
+                this.transaction((scope) =>
+                  run(serviceContextOf(untypedScope(scope).resolve(module) as object, "together")),
+                )
             : undefined,
       },
       query,

@@ -1,13 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks"
+import type { Container } from "../app/registry.ts"
 import type { Database } from "../db/index.ts"
 import { isTransactionConflict } from "../db/index.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { LinkEventSink } from "../link/service/index.ts"
 import { readTransactionOptions, type TransactionOptions } from "./transaction-options.ts"
-import { type ScopeContainer, TransactionScope, type WireContainer } from "./transaction-scope.ts"
+import { TransactionScope, type WireContainer } from "./transaction-scope.ts"
 
 /** The `scope` a transaction callback receives. */
-export interface Transaction extends ScopeContainer {
+export interface Transaction {
+  /** `"query"`, `"link"` or a module name, bound to this transaction; typed as `app.resolve`. */
+  resolve<Name extends keyof Container & string>(name: Name): Container[Name]
   /** A nested transaction: joins this one; a failure inside rolls back only the nested work. */
   transaction<T>(callback: (scope: Transaction) => Promise<T>): Promise<T>
 }
@@ -92,7 +95,7 @@ export class Transactions {
 
   private facade(scope: TransactionScope): Transaction {
     return {
-      resolve: (name) => scope.resolve(name),
+      resolve: <Name extends keyof Container & string>(name: Name) => scope.resolve(name) as Container[Name],
       transaction: (callback) => this.run(callback),
     }
   }

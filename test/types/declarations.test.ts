@@ -1,0 +1,84 @@
+/**
+ * Zero `any` in what `modlink` and `modlink/product` export (issue 12): tsc emits their
+ * declarations, and every declaration their exports reach is searched (`exported-any.ts`). The
+ * second block proves the search finds what it must (an inferred `any`, one behind a type that is
+ * not exported, a cut-short recursive type, an untyped parameter) and nothing it must not.
+ */
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { REPO } from "../cli/run-cli.ts"
+import { repoCompilerOptions } from "../support/compiler.ts"
+import { declarationPath, emitDeclarations, findExportedAny } from "./exported-any.ts"
+
+const SRC = join(REPO, "src")
+// Inside the repository, so the emitted files' imports of `pg` and `@types/node` resolve; never written.
+const OUT = join(REPO, ".declarations")
+
+describe("the emitted declarations of the public entry points", () => {
+  it("have no any", { timeout: 300_000 }, () => {
+    const options = repoCompilerOptions()
+    const entries = [join(SRC, "index.ts"), join(SRC, "modules", "product", "index.ts")]
+    const files = emitDeclarations(entries, options, SRC, OUT)
+    const found = findExportedAny(
+      files,
+      entries.map((entry) => declarationPath(entry, SRC, OUT)),
+      options,
+      OUT,
+    )
+    expect(found.map((f) => `${f.file}:${f.line} ${f.declaration} (from ${f.via}): ${f.text}`)).toEqual([])
+  })
+})
+
+describe("the search for any", () => {
+  const dir = join(REPO, ".declarations-fixture")
+  const source = (name: string) => join(dir, name)
+  const memory = new Map([
+    [
+      source("index.ts"),
+      [
+        'import type { Hidden } from "./hidden.ts"',
+        'export { parse } from "./parse.ts"',
+        "export interface Shown { hidden: Hidden; fine: unknown }",
+        'import { model } from "../src/dml/index.ts"',
+        'export const A = model.define("a", { id: model.id().primaryKey(), b: model.hasMany(() => B) })',
+        'const B = model.define("b", { id: model.id().primaryKey(), a: model.belongsTo(() => A) })',
+        "export declare function loose(value: string): Promise<Record<string, any>>",
+        "",
+      ].join("\n"),
+    ],
+    [
+      source("hidden.ts"),
+      "export interface Hidden { deep: Deeper }\ninterface Deeper { value: any }\nexport const unused: any = 1\n",
+    ],
+    [
+      source("parse.ts"),
+      "export const parse = (text: string) => JSON.parse(text)\nexport const other: any = 2\n",
+    ],
+  ])
+
+  it("reports each any the exports reach, and only those", () => {
+    const options = repoCompilerOptions()
+    const out = join(dir, "out")
+    const files = emitDeclarations([source("index.ts")], options, REPO, out, memory)
+    const found = findExportedAny(files, [join(out, ".declarations-fixture", "index.d.ts")], options, out)
+    expect(found.map((f) => `${f.file} ${f.declaration}`).sort()).toEqual([
+      ".declarations-fixture/hidden.d.ts Deeper.value",
+      ".declarations-fixture/index.d.ts b.a",
+      ".declarations-fixture/index.d.ts loose",
+      ".declarations-fixture/parse.d.ts parse",
+    ])
+  })
+
+  it("reports a parameter or property a declaration file leaves untyped", () => {
+    const options = repoCompilerOptions()
+    const out = join(dir, "out")
+    const files = new Map([
+      [
+        join(out, "index.d.ts"),
+        "export declare function f(x): void\nexport declare class C { p; private q; }\n",
+      ],
+    ])
+    const found = findExportedAny(files, [join(out, "index.d.ts")], { ...options, noImplicitAny: false }, out)
+    expect(found.map((f) => f.declaration).sort()).toEqual(["C.p", "f.x"])
+  })
+})
