@@ -1,5 +1,6 @@
 export { defineConfig, type ModlinkConfig, type ModuleEntry } from "./config.ts"
 export { App, type CreateAppOptions, createApp } from "./create-app.ts"
 export { linkFiles, loadLinkSources } from "./discover-links.ts"
+export type { ExecArgs } from "./exec-args.ts"
 export { CONFIG_FILES, loadConfig } from "./load-config.ts"
 export { findModule, type LoadedModule, loadModules } from "./load-modules.ts"

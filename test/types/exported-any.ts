@@ -59,8 +59,8 @@ function declarationName(node: ts.Node): string {
 }
 
 function isPrivate(node: ts.Node): boolean {
-  if ((node as { name?: ts.Node }).name && ts.isPrivateIdentifier((node as { name: ts.Node }).name))
-    return true
+  const name = (node as { name?: ts.Node }).name
+  if (name && ts.isPrivateIdentifier(name)) return true
   return ts.canHaveModifiers(node)
     ? (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)
     : false

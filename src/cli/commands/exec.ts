@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Command } from "commander"
+import type { ExecArgs } from "../../app/index.ts"
 import { loadFile } from "../../app/load-file.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import { globalOptions, withApp } from "../command-context.ts"
 import { runCommand } from "../run-command.ts"
 
-type Script = (input: { container: { resolve: (name: string) => unknown }; args: string[] }) => unknown
+type Script = (input: ExecArgs) => unknown
 
 export function registerExec(program: Command): void {
   program

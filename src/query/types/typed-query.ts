@@ -1,4 +1,4 @@
-import type { ExplainResult, GraphResult, OrderDirection } from "../query-input.ts"
+import type { ExplainResult, GraphResult, OrderDirection, ReadOptions, StreamOptions } from "../query-input.ts"
 import type { CheckPaths, SelectedRow } from "./field-paths.ts"
 import type { GraphFilters } from "./filters.ts"
 import type { GraphShape } from "./graph-shape.ts"
@@ -33,7 +33,13 @@ export interface TypedGraphInput<
 export interface TypedQuery<G extends GraphShape> {
   graph<const E extends keyof G & string, const Fields extends readonly string[]>(
     input: TypedGraphInput<G, E, Fields>,
+    options?: ReadOptions,
   ): Promise<GraphResult<SelectedRow<G, E, Fields[number]>>>
+  /** The records `graph` returns, one at a time, read through a cursor in chunks. */
+  stream<const E extends keyof G & string, const Fields extends readonly string[]>(
+    input: TypedGraphInput<G, E, Fields>,
+    options?: StreamOptions,
+  ): AsyncIterable<SelectedRow<G, E, Fields[number]>>
   explain<const E extends keyof G & string, const Fields extends readonly string[]>(
     input: TypedGraphInput<G, E, Fields>,
   ): ExplainResult
