@@ -5,7 +5,7 @@ import { isTransactionConflict } from "../db/index.ts"
 import { ModlinkError } from "../errors/index.ts"
 import type { LinkEventSink } from "../link/service/index.ts"
 import { readTransactionOptions, type TransactionOptions } from "./transaction-options.ts"
-import { TransactionScope, type WireContainer } from "./transaction-scope.ts"
+import { type ScopeContainer, TransactionScope, type WireContainer } from "./transaction-scope.ts"
 
 /** The `scope` a transaction callback receives. */
 export interface Transaction {
@@ -94,9 +94,12 @@ export class Transactions {
   }
 
   private facade(scope: TransactionScope): Transaction {
-    return {
-      resolve: <Name extends keyof Container & string>(name: Name) => scope.resolve(name) as Container[Name],
+    const facade: ScopeContainer & Pick<Transaction, "transaction"> = {
+      resolve: (name) => scope.resolve(name),
       transaction: (callback) => this.run(callback),
     }
+    // Through unknown: relating the loose resolve to the typed one would make the checker compare
+    // every service of the app's container with every other (minutes on a real app).
+    return facade as unknown as Transaction
   }
 }

@@ -6,7 +6,7 @@
  */
 import { dirname, join } from "node:path"
 import ts from "typescript"
-import { REPO } from "../cli/run-cli.ts"
+import { REPO, runProcess, show } from "../cli/run-cli.ts"
 
 /** The options of the repository's tsconfig.json, with `overrides` applied. */
 export function repoCompilerOptions(overrides: ts.CompilerOptions = {}): ts.CompilerOptions {
@@ -59,4 +59,20 @@ export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string
     getCurrentDirectory: () => REPO,
     getNewLine: () => "\n",
   })
+}
+
+/**
+ * Calls `name` exported by `module` (an absolute path) in a child process, with arguments and
+ * result passed as JSON: the compiler blocks its thread for a minute on a loaded machine, longer
+ * than Vitest waits for a test worker to answer.
+ */
+export async function inChild<T>(module: string, name: string, args: unknown[]): Promise<T> {
+  const script = join(REPO, "test", "support", "child-call.ts")
+  const result = await runProcess(
+    process.execPath,
+    ["--import", "jiti/register", script, module, name, JSON.stringify(args)],
+    { cwd: REPO },
+  )
+  if (result.code !== 0) throw new Error(`${name} failed in its child process\n${show(result)}`)
+  return JSON.parse(result.stdout) as T
 }

@@ -254,18 +254,18 @@ describe("query.graph", () => {
       fields: ["body"],
       pagination: { order: { post: { product: { title: "ASC" } }, "post.views": "DESC" } },
     })
-    // @ts-expect-error no field "titel" on post
     await query.graph({
       entity: "comment",
       fields: ["body"],
+      // @ts-expect-error no field "titel" on post
       pagination: { order: { post: { titel: "ASC" } } },
     })
     // @ts-expect-error no field "titel" on post
     await query.graph({ entity: "comment", fields: ["body"], pagination: { order: { "post.titel": "ASC" } } })
-    // @ts-expect-error no relation "psot" on comment
     await query.graph({
       entity: "comment",
       fields: ["body"],
+      // @ts-expect-error no relation "psot" on comment
       pagination: { order: { psot: { title: "ASC" } } },
     })
     // @ts-expect-error a direction is ASC or DESC

@@ -2,39 +2,36 @@
  * Zero `any` in what `modlink` and `modlink/product` export (issue 12): tsc emits their
  * declarations, and every declaration their exports reach is searched (`exported-any.ts`). The
  * second block proves the search finds what it must (an inferred `any`, one behind a type that is
- * not exported, a cut-short recursive type, an untyped parameter) and nothing it must not.
+ * not exported, a recursive type cut short, an untyped parameter) and nothing it must not. The
+ * compiler runs in a child process (`inChild`).
  */
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { REPO } from "../cli/run-cli.ts"
-import { repoCompilerOptions } from "../support/compiler.ts"
-import { declarationPath, emitDeclarations, findExportedAny } from "./exported-any.ts"
+import { inChild } from "../support/compiler.ts"
+import type { ExportedAny } from "./exported-any.ts"
 
+const SEARCH = join(REPO, "test", "types", "exported-any.ts")
 const SRC = join(REPO, "src")
-// Inside the repository, so the emitted files' imports of `pg` and `@types/node` resolve; never written.
-const OUT = join(REPO, ".declarations")
 
 describe("the emitted declarations of the public entry points", () => {
-  it("have no any", { timeout: 300_000 }, () => {
-    const options = repoCompilerOptions()
+  it("have no any", { timeout: 600_000 }, async () => {
     const entries = [join(SRC, "index.ts"), join(SRC, "modules", "product", "index.ts")]
-    const files = emitDeclarations(entries, options, SRC, OUT)
-    const found = findExportedAny(
-      files,
-      entries.map((entry) => declarationPath(entry, SRC, OUT)),
-      options,
-      OUT,
-    )
+    // Inside the repository, so the emitted files' imports of `pg` and `@types/node` resolve; never written.
+    const found = await inChild<ExportedAny[]>(SEARCH, "exportedAnyOf", [
+      entries,
+      SRC,
+      join(REPO, ".declarations"),
+    ])
     expect(found.map((f) => `${f.file}:${f.line} ${f.declaration} (from ${f.via}): ${f.text}`)).toEqual([])
   })
 })
 
-describe("the search for any", () => {
+describe("the search for any", { timeout: 300_000 }, () => {
   const dir = join(REPO, ".declarations-fixture")
-  const source = (name: string) => join(dir, name)
-  const memory = new Map([
+  const sources: [string, string][] = [
     [
-      source("index.ts"),
+      join(dir, "index.ts"),
       [
         'import type { Hidden } from "./hidden.ts"',
         'export { parse } from "./parse.ts"',
@@ -47,20 +44,22 @@ describe("the search for any", () => {
       ].join("\n"),
     ],
     [
-      source("hidden.ts"),
+      join(dir, "hidden.ts"),
       "export interface Hidden { deep: Deeper }\ninterface Deeper { value: any }\nexport const unused: any = 1\n",
     ],
     [
-      source("parse.ts"),
+      join(dir, "parse.ts"),
       "export const parse = (text: string) => JSON.parse(text)\nexport const other: any = 2\n",
     ],
-  ])
+  ]
 
-  it("reports each any the exports reach, and only those", () => {
-    const options = repoCompilerOptions()
-    const out = join(dir, "out")
-    const files = emitDeclarations([source("index.ts")], options, REPO, out, memory)
-    const found = findExportedAny(files, [join(out, ".declarations-fixture", "index.d.ts")], options, out)
+  it("reports each any the exports reach, and only those", async () => {
+    const found = await inChild<ExportedAny[]>(SEARCH, "exportedAnyOf", [
+      [join(dir, "index.ts")],
+      REPO,
+      join(dir, "out"),
+      sources,
+    ])
     expect(found.map((f) => `${f.file} ${f.declaration}`).sort()).toEqual([
       ".declarations-fixture/hidden.d.ts Deeper.value",
       ".declarations-fixture/index.d.ts b.a",
@@ -69,16 +68,18 @@ describe("the search for any", () => {
     ])
   })
 
-  it("reports a parameter or property a declaration file leaves untyped", () => {
-    const options = repoCompilerOptions()
+  it("reports a parameter or property a declaration file leaves untyped", async () => {
     const out = join(dir, "out")
-    const files = new Map([
+    const found = await inChild<ExportedAny[]>(SEARCH, "exportedAnyOfDeclarations", [
       [
-        join(out, "index.d.ts"),
-        "export declare function f(x): void\nexport declare class C { p; private q; }\n",
+        [
+          join(out, "index.d.ts"),
+          "export declare function f(x): void\nexport declare class C { p; private q; }\n",
+        ],
       ],
+      [join(out, "index.d.ts")],
+      out,
     ])
-    const found = findExportedAny(files, [join(out, "index.d.ts")], { ...options, noImplicitAny: false }, out)
     expect(found.map((f) => f.declaration).sort()).toEqual(["C.p", "f.x"])
   })
 })

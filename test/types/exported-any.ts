@@ -10,7 +10,7 @@
  */
 import { join, relative } from "node:path"
 import ts from "typescript"
-import { formatDiagnostics, memoryHost } from "../support/compiler.ts"
+import { formatDiagnostics, memoryHost, repoCompilerOptions } from "../support/compiler.ts"
 
 export interface ExportedAny {
   /** Emitted file, relative to the declarations' root, and 1-based line. */
@@ -163,4 +163,29 @@ export function findExportedAny(
 /** `src/x/y.ts` → its emitted `.d.ts` under `outDir`. */
 export function declarationPath(source: string, rootDir: string, outDir: string): string {
   return join(outDir, relative(rootDir, source).replace(/\.ts$/, ".d.ts"))
+}
+
+/**
+ * `emitDeclarations` then `findExportedAny`, with plain arguments (for `inChild`): `sources` are
+ * in-memory source files (path, text), `entries` the sources whose exports are searched.
+ */
+export function exportedAnyOf(
+  entries: string[],
+  rootDir: string,
+  outDir: string,
+  sources: [string, string][] = [],
+): ExportedAny[] {
+  const options = repoCompilerOptions()
+  const files = emitDeclarations(entries, options, rootDir, outDir, new Map(sources))
+  const emitted = entries.map((entry) => declarationPath(entry, rootDir, outDir))
+  return findExportedAny(files, emitted, options, outDir)
+}
+
+/** `findExportedAny` over declaration files given as text (path, text), for `inChild`. */
+export function exportedAnyOfDeclarations(
+  files: [string, string][],
+  entries: string[],
+  root: string,
+): ExportedAny[] {
+  return findExportedAny(new Map(files), entries, { ...repoCompilerOptions(), noImplicitAny: false }, root)
 }
