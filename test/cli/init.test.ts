@@ -84,7 +84,7 @@ describe("modlink init, then the scaffold's own commands", () => {
       const typo = await runProcess("npm", ["run", "typecheck"], { cwd: app })
       expect(typo.code).not.toBe(0)
       expect(typo.stdout).toMatch(
-        /src\/scripts\/typo\.ts\(3,\d+\): error TS2322: Type '"post\.titel"' is not assignable/,
+        /src\/scripts\/typo\.ts\(3,\d+\): error TS\d+: Type '"post\.titel"' is not assignable .*Did you mean '"post\.title"'\?/,
       )
     } finally {
       rmSync(script)
