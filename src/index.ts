@@ -1,5 +1,12 @@
 /** modlink's public surface: what `import { … } from "modlink"` gives. */
-export { App, type CreateAppOptions, createApp, defineConfig, type ModlinkConfig } from "./app/index.ts"
+export {
+  App,
+  type CreateAppOptions,
+  createApp,
+  defineConfig,
+  type ExecArgs,
+  type ModlinkConfig,
+} from "./app/index.ts"
 export type { AppGraph, Container, ModlinkRegistry } from "./app/registry.ts"
 export { type DmlModel, model } from "./dml/index.ts"
 export type { CreateInput, InferTypeOf, UpdateInput } from "./dml/infer.ts"

@@ -23,6 +23,7 @@ import { loadConfig } from "./load-config.ts"
 import { type LoadedModule, loadModules } from "./load-modules.ts"
 import { closeDatabases, openDatabases, startMainDatabase } from "./open-databases.ts"
 import type { AppContainer, Container as ResolvedNames } from "./registry.ts"
+import { untypedScope } from "./untyped-app.ts"
 import { type Container, type ContainerParts, resolveIn, wireContainer } from "./wire-container.ts"
 
 export interface CreateAppOptions {
@@ -109,7 +110,9 @@ export class App {
             ? (run) =>
                 this.transactions.active
                   ? run(context)
-                  : this.transaction((scope) => run(serviceContextOf(scope.resolve(module), "together")))
+                  : this.transaction((scope) =>
+                      run(serviceContextOf(untypedScope(scope).resolve(module) as object, "together")),
+                    )
             : undefined,
       },
       createQueryEngine({ graph, databases: ambient.databases, readers: ambient.readers }),

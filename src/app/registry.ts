@@ -62,12 +62,15 @@ type WithLinks<Models, Links extends LinkType> = {
     : never
 }
 
-/** `{ product: { product_id: "prod_1" }, blog: { post_id: "post_1" }, data?: {...} }` for one link. */
+/**
+ * `{ product: { product_id: "prod_1" }, blog: { post_id: "post_1" }, data?: {...} }` for one link;
+ * `data: never` on a link without extra columns, or another link's `data` would be accepted on it.
+ */
 type PairInput<L extends LinkType> = L extends LinkType
   ? Simplify<
       { [M in L["left"]["module"]]: { [K in L["left"]["key"]]: string } } & {
         [M in L["right"]["module"]]: { [K in L["right"]["key"]]: string }
-      } & (keyof L["extra"] extends never ? unknown : { data?: Partial<L["extra"]> })
+      } & (keyof L["extra"] extends never ? { data?: never } : { data?: Partial<L["extra"]> })
     >
   : never
 

@@ -45,6 +45,8 @@ export interface ServiceFindConfig<
   skip?: number
   take?: number
   withDeleted?: boolean
+  /** `"primary"` reads from the primary even when the module's database has read replicas. */
+  consistency?: "replica" | "primary"
 }
 
 /** What a `list*` call returns: the selected fields, every field when `select` is left out. */

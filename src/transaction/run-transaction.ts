@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks"
+import type { Container } from "../app/registry.ts"
 import type { Database } from "../db/index.ts"
 import { isTransactionConflict } from "../db/index.ts"
 import { ModlinkError } from "../errors/index.ts"
@@ -8,7 +9,9 @@ import { readTransactionOptions, type TransactionOptions } from "./transaction-o
 import { type ScopeContainer, TransactionScope, type WireContainer } from "./transaction-scope.ts"
 
 /** The `scope` a transaction callback receives. */
-export interface Transaction extends ScopeContainer {
+export interface Transaction {
+  /** `"query"`, `"link"` or a module name, bound to this transaction; typed as `app.resolve`. */
+  resolve<Name extends keyof Container & string>(name: Name): Container[Name]
   /** A nested transaction: joins this one; a failure inside rolls back only the nested work. */
   transaction<T>(callback: (scope: Transaction) => Promise<T>): Promise<T>
 }
@@ -133,9 +136,12 @@ export class Transactions {
   }
 
   private facade(scope: TransactionScope): Transaction {
-    return {
+    const facade: ScopeContainer & Pick<Transaction, "transaction"> = {
       resolve: (name) => scope.resolve(name),
       transaction: (callback) => this.run(callback),
     }
+    // Through unknown: relating the loose resolve to the typed one would make the checker compare
+    // every service of the app's container with every other (minutes on a real app).
+    return facade as unknown as Transaction
   }
 }

@@ -5,9 +5,12 @@ import type { LinkEvent, LinkEventName, LinkEventSink } from "../link/service/in
 import { type ScopeControl, ScopeDatabase } from "./scope-database.ts"
 import { checkTwoPhase, commitTwoPhase } from "./two-phase.ts"
 
-/** What `resolve` hands out inside a transaction: the app's container, rebuilt over the scope's databases. */
+/**
+ * What `resolve` hands out inside a transaction: the app's container, rebuilt over the scope's
+ * databases. Loose here; `Transaction` gives the user the app's names and types.
+ */
 export interface ScopeContainer {
-  resolve<T = any>(name: string): T
+  resolve(name: string): unknown
 }
 
 /** How a scope gets its services: the app builds them over whatever databases it is given. */
@@ -88,8 +91,8 @@ export class TransactionScope implements ScopeControl {
   }
 
   /** `"query"`, `"link"` or a module name, bound to this transaction. */
-  resolve<T = any>(name: string): T {
-    return this.container.resolve<T>(name)
+  resolve(name: string): unknown {
+    return this.container.resolve(name)
   }
 
   /** Databases begun so far, main last so it commits last (it holds the two-phase decision). */

@@ -9,6 +9,7 @@ describe("modlink init, then the scaffold's own commands", () => {
   let app: string
   /** The "Next:" lines init printed (after the `cd`), run as printed by a later test. */
   let nextSteps: string[] = []
+  let envFile: string
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "modlink-init-"))
     app = join(root, "my-shop")
@@ -40,6 +41,11 @@ describe("modlink init, then the scaffold's own commands", () => {
     const pkg = JSON.parse(readFileSync(join(app, "package.json"), "utf8"))
     expect(pkg.dependencies.modlink).toBe(`file:${REPO.replace(/\/$/, "")}`)
     expect(pkg.scripts.seed).toBe("modlink exec ./src/scripts/seed.ts")
+    expect(pkg.scripts.typecheck).toBe("tsc --noEmit")
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(["@types/node", "typescript"])
+    const tsconfig = JSON.parse(readFileSync(join(app, "tsconfig.json"), "utf8"))
+    expect(tsconfig.include).toContain("modlink-env.d.ts")
+    envFile = readFileSync(join(app, "modlink-env.d.ts"), "utf8")
   })
 
   it("refuses a folder that is not empty, with the fix", async () => {
@@ -74,6 +80,35 @@ describe("modlink init, then the scaffold's own commands", () => {
     expect(seed.stdout).toContain("Seeded 3 products and 3 linked posts.")
     const row = query.stdout.split("\n").find((line) => line.includes("Linen Shirt"))
     expect(row, show(query)).toContain("Why we love the Linen Shirt")
+    // db:migrate and exec refresh modlink-env.d.ts: the scaffold's is already what they write.
+    expect(readFileSync(join(app, "modlink-env.d.ts"), "utf8")).toBe(envFile)
+  })
+
+  it("npm run typecheck: the fresh project type-checks, and a typo in it does not", {
+    timeout: 600_000,
+  }, async () => {
+    const clean = await runProcess("npm", ["run", "typecheck"], { cwd: app })
+    expect(clean.code, show(clean)).toBe(0)
+    const script = join(app, "src/scripts/typo.ts")
+    writeFileSync(
+      script,
+      [
+        'import type { ExecArgs } from "modlink"',
+        "export default async function ({ container }: ExecArgs) {",
+        '  await container.resolve("query").graph({ entity: "product", fields: ["post.titel"] })',
+        "}",
+        "",
+      ].join("\n"),
+    )
+    try {
+      const typo = await runProcess("npm", ["run", "typecheck"], { cwd: app })
+      expect(typo.code).not.toBe(0)
+      expect(typo.stdout).toMatch(
+        /src\/scripts\/typo\.ts\(3,\d+\): error TS\d+: Type '"post\.titel"' is not assignable .*Did you mean '"post\.title"'\?/,
+      )
+    } finally {
+      rmSync(script)
+    }
   })
 
   it("ships a migration that matches the blog model (db:generate has nothing to add)", async () => {

@@ -52,6 +52,33 @@ export function codeBlocks(markdown: string, page: string): CodeBlock[] {
   return blocks
 }
 
+/**
+ * A ```ts run``` block as the exec script that runs it: its leading `import` lines stay on top,
+ * the rest becomes the body of the default export, typed as modlink passes it (`ExecArgs`), with
+ * `query` and `link` resolved. `blockLine` maps a line of the script back to the block.
+ */
+export function execScript(code: string): { text: string; blockLine(line: number): number | undefined } {
+  const lines = code.replace(/\n$/, "").split("\n")
+  let head = 0
+  while (head < lines.length && (/^import\s/.test(lines[head]) || lines[head].trim() === "")) head++
+  const wrapper = [
+    'import type { ExecArgs } from "modlink"',
+    "export default async function ({ container, args }: ExecArgs) {",
+    '  const query = container.resolve("query")',
+    '  const link = container.resolve("link")',
+  ]
+  const text = [...lines.slice(0, head), ...wrapper, ...lines.slice(head).map((l) => `  ${l}`), "}", ""].join(
+    "\n",
+  )
+  const blockLine = (line: number) =>
+    line <= head
+      ? line
+      : line > head + wrapper.length && line <= lines.length + wrapper.length
+        ? line - wrapper.length
+        : undefined
+  return { text, blockLine }
+}
+
 /** A page's test settings: `<!-- docs-test env NAME=value -->` comments (`{tmp}` is the page's folder). */
 export function pageEnv(markdown: string, tmp: string): Record<string, string> {
   const env: Record<string, string> = {}

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import type { Command } from "commander"
+import type { ExecArgs } from "../../app/index.ts"
 import { ModlinkError } from "../../errors/index.ts"
 import { type GlobalOptions, globalOptions, projectRoot, withApp } from "../command-context.ts"
 import { runCommand } from "../run-command.ts"
 
-type Script = (input: { container: { resolve: (name: string) => unknown }; args: string[] }) => unknown
+type Script = (input: ExecArgs) => unknown
 
 /**
  * The script's path from the current folder; from the project root when it is not there, so

@@ -23,6 +23,15 @@ function packageName(dir: string): string {
   return name || "modlink-app"
 }
 
+/**
+ * `typescript` for `npm run typecheck`, and Node's types (the project's TypeScript reads modlink's,
+ * which use them), at the versions modlink itself is checked with.
+ */
+function typeCheckerDependencies(): Record<string, string> {
+  const own = JSON.parse(readFileSync(join(MODLINK_ROOT, "package.json"), "utf8"))
+  return { "@types/node": own.devDependencies["@types/node"], typescript: own.devDependencies.typescript }
+}
+
 function packageJson(dir: string): string {
   const pkg = {
     name: packageName(dir),
@@ -33,8 +42,10 @@ function packageJson(dir: string): string {
       "db:sync-links": "modlink db:sync-links",
       seed: "modlink exec ./src/scripts/seed.ts",
       links: "modlink links",
+      typecheck: "tsc --noEmit",
     },
     dependencies: { modlink: modlinkDependency() },
+    devDependencies: typeCheckerDependencies(),
   }
   return `${JSON.stringify(pkg, null, 2)}\n`
 }

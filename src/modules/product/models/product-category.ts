@@ -9,9 +9,13 @@ export const ProductCategory = model.define("product_category", {
   is_active: model.boolean().default(false),
   rank: model.number().default(0),
   metadata: model.json().nullable(),
-  parent_category: model.belongsTo(() => ProductCategory, { mappedBy: "category_children" }).nullable(),
-  category_children: model.hasMany(() => ProductCategory, { mappedBy: "parent_category" }),
-  products: model.manyToMany(() => Product, {
+  parent_category: model
+    .belongsTo((): typeof ProductCategory => ProductCategory, { mappedBy: "category_children" })
+    .nullable(),
+  category_children: model.hasMany((): typeof ProductCategory => ProductCategory, {
+    mappedBy: "parent_category",
+  }),
+  products: model.manyToMany((): typeof Product => Product, {
     mappedBy: "categories",
     pivotTable: "product_category_product",
   }),

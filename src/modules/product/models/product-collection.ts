@@ -6,5 +6,5 @@ export const ProductCollection = model.define("product_collection", {
   title: model.text(),
   handle: model.text().unique(),
   metadata: model.json().nullable(),
-  products: model.hasMany(() => Product, { mappedBy: "collection" }),
+  products: model.hasMany((): typeof Product => Product, { mappedBy: "collection" }),
 })

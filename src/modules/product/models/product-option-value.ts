@@ -7,8 +7,8 @@ export const ProductOptionValue = model.define("product_option_value", {
   value: model.text(),
   rank: model.number().nullable(),
   metadata: model.json().nullable(),
-  option: model.belongsTo(() => ProductOption, { mappedBy: "values" }).nullable(),
-  variants: model.manyToMany(() => ProductVariant, {
+  option: model.belongsTo((): typeof ProductOption => ProductOption, { mappedBy: "values" }).nullable(),
+  variants: model.manyToMany((): typeof ProductVariant => ProductVariant, {
     mappedBy: "options",
     pivotTable: "product_variant_option",
     joinColumn: "option_value_id",

@@ -9,9 +9,9 @@ export const ProductOption = model.define("product_option", {
   /** An exclusive option belongs to one product; the others are shared by title. */
   is_exclusive: model.boolean().default(false),
   metadata: model.json().nullable(),
-  products: model.manyToMany(() => Product, {
+  products: model.manyToMany((): typeof Product => Product, {
     mappedBy: "options",
-    pivotEntity: () => ProductProductOption,
+    pivotEntity: (): typeof ProductProductOption => ProductProductOption,
   }),
-  values: model.hasMany(() => ProductOptionValue, { mappedBy: "option" }),
+  values: model.hasMany((): typeof ProductOptionValue => ProductOptionValue, { mappedBy: "option" }),
 })

@@ -8,6 +8,6 @@ import { ProductOption } from "./product-option.ts"
  */
 export const ProductProductOption = model.define("product_product_option", {
   id: model.id({ prefix: "prodopt" }).primaryKey(),
-  product: model.belongsTo(() => Product),
-  product_option: model.belongsTo(() => ProductOption),
+  product: model.belongsTo((): typeof Product => Product),
+  product_option: model.belongsTo((): typeof ProductOption => ProductOption),
 })

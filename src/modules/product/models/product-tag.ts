@@ -5,5 +5,5 @@ export const ProductTag = model.define("product_tag", {
   id: model.id({ prefix: "ptag" }).primaryKey(),
   value: model.text(),
   metadata: model.json().nullable(),
-  products: model.manyToMany(() => Product, { mappedBy: "tags", pivotTable: "product_tags" }),
+  products: model.manyToMany((): typeof Product => Product, { mappedBy: "tags", pivotTable: "product_tags" }),
 })

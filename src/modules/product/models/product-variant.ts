@@ -22,8 +22,8 @@ export const ProductVariant = model.define("product_variant", {
   thumbnail: model.text().nullable(),
   variant_rank: model.number().default(0).nullable(),
   metadata: model.json().nullable(),
-  product: model.belongsTo(() => Product, { mappedBy: "variants" }).nullable(),
-  options: model.manyToMany(() => ProductOptionValue, {
+  product: model.belongsTo((): typeof Product => Product, { mappedBy: "variants" }).nullable(),
+  options: model.manyToMany((): typeof ProductOptionValue => ProductOptionValue, {
     mappedBy: "variants",
     pivotTable: "product_variant_option",
     joinColumn: "variant_id",

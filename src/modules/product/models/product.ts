@@ -26,15 +26,20 @@ export const Product = model.define("product", {
   external_id: model.text().nullable(),
   discountable: model.boolean().default(true),
   metadata: model.json().nullable(),
-  variants: model.hasMany(() => ProductVariant, { mappedBy: "product" }),
-  options: model.manyToMany(() => ProductOption, {
+  variants: model.hasMany((): typeof ProductVariant => ProductVariant, { mappedBy: "product" }),
+  options: model.manyToMany((): typeof ProductOption => ProductOption, {
     mappedBy: "products",
-    pivotEntity: () => ProductProductOption,
+    pivotEntity: (): typeof ProductProductOption => ProductProductOption,
   }),
-  tags: model.manyToMany(() => ProductTag, { mappedBy: "products", pivotTable: "product_tags" }),
-  categories: model.manyToMany(() => ProductCategory, {
+  tags: model.manyToMany((): typeof ProductTag => ProductTag, {
+    mappedBy: "products",
+    pivotTable: "product_tags",
+  }),
+  categories: model.manyToMany((): typeof ProductCategory => ProductCategory, {
     mappedBy: "products",
     pivotTable: "product_category_product",
   }),
-  collection: model.belongsTo(() => ProductCollection, { mappedBy: "products" }).nullable(),
+  collection: model
+    .belongsTo((): typeof ProductCollection => ProductCollection, { mappedBy: "products" })
+    .nullable(),
 })

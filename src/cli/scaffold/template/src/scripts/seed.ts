@@ -1,8 +1,11 @@
+import type { ExecArgs } from "modlink"
+
 /**
  * Creates three products and a post for each, links them, and reads them back across the link.
+ * Every call is typed from the app's models and links (modlink-env.d.ts).
  *   npx modlink exec ./src/scripts/seed.ts
  */
-export default async function seed({ container }: { container: { resolve(name: string): any } }) {
+export default async function seed({ container }: ExecArgs) {
   const productService = container.resolve("product")
   const blogService = container.resolve("blog")
   const link = container.resolve("link")
@@ -14,10 +17,10 @@ export default async function seed({ container }: { container: { resolve(name: s
     { title: "Wool Scarf", handle: `wool-scarf-${Date.now()}` },
   ])
   const posts = await blogService.createPosts(
-    products.map((p: { title: string }) => ({ title: `Why we love the ${p.title}`, published: true })),
+    products.map((p) => ({ title: `Why we love the ${p.title}`, published: true })),
   )
   await link.create(
-    products.map((p: { id: string }, i: number) => ({
+    products.map((p, i) => ({
       product: { product_id: p.id },
       blog: { post_id: posts[i].id },
     })),
@@ -26,7 +29,7 @@ export default async function seed({ container }: { container: { resolve(name: s
   const { data } = await query.graph({
     entity: "product",
     fields: ["title", "post.title"],
-    filters: { id: products.map((p: { id: string }) => p.id) },
+    filters: { id: products.map((p) => p.id) },
   })
   for (const product of data) console.log(`${product.title} → ${product.post?.title}`)
   console.log(`Seeded ${products.length} products and ${posts.length} linked posts.`)
