@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest"
-import type { App } from "../../src/app/index.ts"
+import { expect, it } from "vitest"
 import { sql } from "../../src/db/index.ts"
 import { isModlinkError } from "../../src/errors/index.ts"
-import type { LinkEvent } from "../../src/link/service/index.ts"
 import { describeBackends } from "../support/backends.ts"
-import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { linkedApp } from "./linked-app.ts"
 
 /**
  * `app.resolve(...)`, `app.link`, `app.query` and `app.db` called inside a transaction callback
@@ -13,49 +10,22 @@ import { startApp } from "../support/start-app.ts"
  * beside the transaction would wait for it while it waits for the call: these tests would hang.
  */
 describeBackends("the app's own services inside app.transaction", ({ url }) => {
-  let project: Project
-  let app: App
-  const events: LinkEvent[] = []
-  let n = 0
-  const handle = () => `a-${++n}-${Math.random().toString(36).slice(2, 8)}`
-
-  beforeAll(async () => {
-    project = createProject({
-      ...configFile(),
-      ...blogModuleFiles(),
-      "src/links/product-post.ts": linkFile("ProductModule.linkable.product, BlogModule.linkable.post"),
-    })
-    app = await startApp(project.dir, url())
-    app.onLink("attached", async (event) => {
-      events.push(event)
-    })
-  })
-  afterAll(async () => {
-    await app?.close()
-    project?.cleanup()
-  })
-
-  /** Through the app's pool, never inside a transaction. */
-  const count = async (table: string, where = sql`true`) =>
-    (
-      await app.databases
-        .get("main")!
-        .query<{ n: number }>(sql`select count(*)::int as n from ${sql.id(table)} where ${where}`)
-    ).rows[0].n
+  const fixture = linkedApp(url)
+  const { events, handle, count } = fixture
 
   /** A product (from a service resolved before the transaction), a post, their link and a query. */
   async function throughTheApp(title: string) {
-    const products = app.resolve("product")
-    return app.transaction(async () => {
+    const products = fixture.app.resolve("product")
+    return fixture.app.transaction(async () => {
       const product = await products.createProducts({ title, handle: handle() })
-      const post = await app.resolve("blog").createPosts({ title: `post of ${title}` })
-      await app.link.create({ product: { product_id: product.id }, blog: { post_id: post.id } })
-      const { data } = await app.query.graph({
+      const post = await fixture.app.resolve("blog").createPosts({ title: `post of ${title}` })
+      await fixture.app.link.create({ product: { product_id: product.id }, blog: { post_id: post.id } })
+      const { data } = await fixture.app.query.graph({
         entity: "product",
         fields: ["title", "post.title"],
         filters: { id: product.id },
       })
-      const raw = await app.db.query<{ n: number }>(
+      const raw = await fixture.app.db.query<{ n: number }>(
         sql`select count(*)::int as n from product where id = ${product.id}`,
       )
       return { product, post, data, eventsInside: events.length, rawCount: raw.rows[0].n }
@@ -65,14 +35,14 @@ describeBackends("the app's own services inside app.transaction", ({ url }) => {
   it("rolls back what the app's services wrote when the callback throws, with no event", async () => {
     const before = events.length
     let seen: unknown
-    const error = await app
+    const error = await fixture.app
       .transaction(async () => {
         seen = await throughTheApp("app, rolled back")
         throw new Error("undo")
       })
       .catch((e: unknown) => e)
     expect((error as Error).message).toBe("undo")
-    // Inside, query and app.db saw the uncommitted writes: they ran in the transaction.
+    // Inside, query and fixture.app.db saw the uncommitted writes: they ran in the transaction.
     expect(seen).toMatchObject({
       data: [{ title: "app, rolled back", post: { title: "post of app, rolled back" } }],
       rawCount: 1,
@@ -100,24 +70,26 @@ describeBackends("the app's own services inside app.transaction", ({ url }) => {
       product: await count("product", sql`id = ${product.id} and deleted_at is null`),
       link: await count("product_product_blog_post", sql`post_id = ${post.id} and deleted_at is null`),
     })
-    await app
+    await fixture.app
       .transaction(async () => {
-        await app.resolve("product").softDeleteProducts([product.id])
+        await fixture.app.resolve("product").softDeleteProducts([product.id])
         throw new Error("undo")
       })
       .catch(() => {})
     expect(await live()).toEqual({ product: 1, link: 1 })
-    await app.transaction(async () => {
-      await app.resolve("product").softDeleteProducts([product.id])
+    await fixture.app.transaction(async () => {
+      await fixture.app.resolve("product").softDeleteProducts([product.id])
     })
     expect(await live()).toEqual({ product: 0, link: 0 })
   })
 
   it("gives an event handler's writes after the commit a transaction of their own", async () => {
-    const off = app.onLink("attached", async (event) => {
+    const off = fixture.app.onLink("attached", async (event) => {
       const productId = event.rows[0].product_id as string
-      await app.transaction((scope) => scope.resolve("blog").createPosts({ title: `tx after ${productId}` }))
-      await app.resolve("blog").createPosts({ title: `plain after ${productId}` })
+      await fixture.app.transaction((scope) =>
+        scope.resolve("blog").createPosts({ title: `tx after ${productId}` }),
+      )
+      await fixture.app.resolve("blog").createPosts({ title: `plain after ${productId}` })
     })
     try {
       const { product } = await throughTheApp("app, handler")
@@ -127,12 +99,12 @@ describeBackends("the app's own services inside app.transaction", ({ url }) => {
       off()
     }
     // Nothing was left holding a transaction open: the app still writes.
-    await app.resolve("blog").createPosts({ title: "still writable" })
+    await fixture.app.resolve("blog").createPosts({ title: "still writable" })
     expect(await count("post", sql`title = 'still writable'`)).toBe(1)
   })
 
   it("refuses a service kept from a scope once its transaction ended", async () => {
-    const kept = await app.transaction(async (scope) => scope.resolve("blog"))
+    const kept = await fixture.app.transaction(async (scope) => scope.resolve("blog"))
     const error = await kept.createPosts({ title: "too late" }).catch((e: unknown) => e)
     expect(isModlinkError(error) && error.code).toBe("INVALID_INPUT")
     expect((error as Error).message).toMatch(/This transaction has ended/)

@@ -1,42 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest"
-import type { App } from "../../src/app/index.ts"
+import { expect, it } from "vitest"
 import { sql } from "../../src/db/index.ts"
 import { isModlinkError } from "../../src/errors/index.ts"
-import type { LinkEvent } from "../../src/link/service/index.ts"
 import { describeBackends } from "../support/backends.ts"
-import { blogModuleFiles, configFile, createProject, linkFile, type Project } from "../support/project.ts"
-import { startApp } from "../support/start-app.ts"
+import { linkedApp } from "./linked-app.ts"
 
 describeBackends("app.transaction", ({ kind, url }) => {
-  let project: Project
-  let app: App
-  const events: LinkEvent[] = []
-  let n = 0
-  const handle = () => `h-${++n}-${Math.random().toString(36).slice(2, 8)}`
-
-  beforeAll(async () => {
-    project = createProject({
-      ...configFile(),
-      ...blogModuleFiles(),
-      "src/links/product-post.ts": linkFile("ProductModule.linkable.product, BlogModule.linkable.post"),
-    })
-    app = await startApp(project.dir, url())
-    app.onLink("attached", async (event) => {
-      events.push(event)
-    })
-  })
-  afterAll(async () => {
-    await app?.close()
-    project?.cleanup()
-  })
-
-  /** Counts rows through the app's pool: inside a callback on the server, from outside the transaction. */
-  const count = async (table: string, where = sql`true`) =>
-    (
-      await app.databases
-        .get("main")!
-        .query<{ n: number }>(sql`select count(*)::int as n from ${sql.id(table)} where ${where}`)
-    ).rows[0].n
+  const fixture = linkedApp(url)
+  const { events, handle, count } = fixture
 
   /** Creates a product and a post, links them and reads the product back with its post, in `scope`. */
   async function createLinkQuery(scope: { resolve(name: string): any }, title: string) {
@@ -54,12 +24,13 @@ describeBackends("app.transaction", ({ kind, url }) => {
   it("rolls back the product, the post and the link, and fires no event, when the callback throws", async () => {
     const before = events.length
     let seen: unknown
-    const error = await app
+    const error = await fixture.app
       .transaction(async (scope) => {
         const { data, product } = await createLinkQuery(scope, "rolled back")
         seen = data
         // Outside the transaction nothing is visible yet (PGlite: one connection, so only on the server).
-        if (app.db.kind === "postgres") expect(await count("product", sql`id = ${product.id}`)).toBe(0)
+        if (fixture.app.db.kind === "postgres")
+          expect(await count("product", sql`id = ${product.id}`)).toBe(0)
         throw new Error("changed my mind")
       })
       .catch((e: unknown) => e)
@@ -75,7 +46,7 @@ describeBackends("app.transaction", ({ kind, url }) => {
   it("commits all three and fires the event after the commit when the callback returns", async () => {
     const before = events.length
     let eventsInside = -1
-    const result = await app.transaction(async (scope) => {
+    const result = await fixture.app.transaction(async (scope) => {
       const made = await createLinkQuery(scope, "committed")
       eventsInside = events.length
       return made
@@ -94,7 +65,7 @@ describeBackends("app.transaction", ({ kind, url }) => {
 
   it("keeps the outer work when a nested transaction fails and the failure is caught", async () => {
     const before = events.length
-    const outer = await app.transaction(async (scope) => {
+    const outer = await fixture.app.transaction(async (scope) => {
       const product = await scope.resolve("product").createProducts({ title: "outer", handle: handle() })
       const caught = await scope
         .transaction(async (inner) => {
@@ -120,7 +91,7 @@ describeBackends("app.transaction", ({ kind, url }) => {
   })
 
   it("refuses to commit when a failed call was caught outside a nested transaction", async () => {
-    const error = await app
+    const error = await fixture.app
       .transaction(async (scope) => {
         const product = await scope.resolve("product").createProducts({ title: "half", handle: handle() })
         await scope
@@ -137,10 +108,10 @@ describeBackends("app.transaction", ({ kind, url }) => {
   })
 
   it("refuses a link the cardinality forbids inside a transaction by naming the row, with nothing written", async () => {
-    const { product, post } = await app.transaction((scope) => createLinkQuery(scope, "taken"))
-    const other = await app.resolve("product").createProducts({ title: "other", handle: handle() })
+    const { product, post } = await fixture.app.transaction((scope) => createLinkQuery(scope, "taken"))
+    const other = await fixture.app.resolve("product").createProducts({ title: "other", handle: handle() })
     let refused: unknown
-    const kept = await app.transaction(async (scope) => {
+    const kept = await fixture.app.transaction(async (scope) => {
       const note = await scope.resolve("blog").createPosts({ title: "kept beside a refusal" })
       // One statement checks the records and the rows in the way, and writes only if none is found:
       // the refusal aborts nothing, so the caller may go on.
@@ -159,9 +130,9 @@ describeBackends("app.transaction", ({ kind, url }) => {
   })
 
   it("joins the running transaction when app.transaction is called inside it", async () => {
-    const error = await app
+    const error = await fixture.app
       .transaction(async () => {
-        await app.transaction(async (inner) => inner.resolve("blog").createPosts({ title: "joined" }))
+        await fixture.app.transaction(async (inner) => inner.resolve("blog").createPosts({ title: "joined" }))
         throw new Error("outer fails")
       })
       .catch((e: unknown) => e)
@@ -170,12 +141,12 @@ describeBackends("app.transaction", ({ kind, url }) => {
   })
 
   it("runs a soft delete and its link cascade as one: a failing cascade leaves the records undeleted", async () => {
-    const { product, post } = await app.transaction((scope) => createLinkQuery(scope, "cascade"))
+    const { product, post } = await fixture.app.transaction((scope) => createLinkQuery(scope, "cascade"))
     // A trigger that refuses the cascade's update of link rows: the cascade's own statement fails.
-    await app.db.exec(`create function refuse_cascade() returns trigger language plpgsql as $$ begin raise exception 'cascade refused'; end $$;
+    await fixture.app.db.exec(`create function refuse_cascade() returns trigger language plpgsql as $$ begin raise exception 'cascade refused'; end $$;
       create trigger refuse_cascade before update on product_product_blog_post for each row execute function refuse_cascade();`)
     try {
-      const error = await app
+      const error = await fixture.app
         .resolve("product")
         .softDeleteProducts([product.id])
         .catch((e: unknown) => e)
@@ -188,11 +159,11 @@ describeBackends("app.transaction", ({ kind, url }) => {
         1,
       )
     } finally {
-      await app.db.exec(
+      await fixture.app.db.exec(
         "drop trigger refuse_cascade on product_product_blog_post; drop function refuse_cascade();",
       )
     }
-    await app.resolve("product").softDeleteProducts([product.id])
+    await fixture.app.resolve("product").softDeleteProducts([product.id])
     expect(await count("product", sql`id = ${product.id} and deleted_at is null`)).toBe(0)
     expect(await count("product_product_blog_post", sql`post_id = ${post.id} and deleted_at is null`)).toBe(0)
   })
@@ -210,7 +181,7 @@ describeBackends("app.transaction", ({ kind, url }) => {
     })
     const attempts: number[] = [0, 0]
     const book = (who: number) =>
-      app.transaction(
+      fixture.app.transaction(
         async (scope) => {
           const first = attempts[who]++ === 0
           const taken = await scope.resolve("blog").listPosts({ title: seat })
@@ -248,14 +219,16 @@ describeBackends("app.transaction", ({ kind, url }) => {
   )
 
   it("runs on the isolation level it is given, the server's default otherwise", async () => {
-    // app.db inside the callback is the transaction's connection (see the app-services tests).
+    // fixture.app.db inside the callback is the transaction's connection (see the app-services tests).
     const level = () =>
-      app.db
+      fixture.app.db
         .query<{ level: string }>("select current_setting('transaction_isolation') as level")
         .then(({ rows }) => rows[0].level)
-    expect(await app.transaction(level, { isolationLevel: "repeatable read" })).toBe("repeatable read")
-    expect(await app.transaction(level, { isolationLevel: "serializable" })).toBe("serializable")
-    expect(await app.transaction(level)).toBe("read committed")
+    expect(await fixture.app.transaction(level, { isolationLevel: "repeatable read" })).toBe(
+      "repeatable read",
+    )
+    expect(await fixture.app.transaction(level, { isolationLevel: "serializable" })).toBe("serializable")
+    expect(await fixture.app.transaction(level)).toBe("read committed")
   })
 
   /**
@@ -264,12 +237,12 @@ describeBackends("app.transaction", ({ kind, url }) => {
    */
   async function conflictOnce(title: string, retries?: number) {
     let attempts = 0
-    const outcome = await app
+    const outcome = await fixture.app
       .transaction(
         async (scope) => {
           await scope.resolve("blog").createPosts({ title })
           if (attempts++ === 0) {
-            await app.db.exec(
+            await fixture.app.db.exec(
               "do $$ begin raise exception using errcode = 'serialization_failure', message = 'forced conflict'; end $$",
             )
           }
@@ -298,9 +271,9 @@ describeBackends("app.transaction", ({ kind, url }) => {
 
   it("refuses an unknown isolation level and bad retries by name", async () => {
     await expect(
-      app.transaction(async () => {}, { isolationLevel: "serialisable" as never }),
+      fixture.app.transaction(async () => {}, { isolationLevel: "serialisable" as never }),
     ).rejects.toThrow(/Unknown isolation level "serialisable".*did you mean "serializable"/s)
-    await expect(app.transaction(async () => {}, { retries: -1 })).rejects.toThrow(
+    await expect(fixture.app.transaction(async () => {}, { retries: -1 })).rejects.toThrow(
       /retries of app.transaction/,
     )
   })
