@@ -42,7 +42,7 @@ describeBackends("the app's own services inside app.transaction", ({ url }) => {
       })
       .catch((e: unknown) => e)
     expect((error as Error).message).toBe("undo")
-    // Inside, query and fixture.app.db saw the uncommitted writes: they ran in the transaction.
+    // Inside, query and app.db saw the uncommitted writes: they ran in the transaction.
     expect(seen).toMatchObject({
       data: [{ title: "app, rolled back", post: { title: "post of app, rolled back" } }],
       rawCount: 1,

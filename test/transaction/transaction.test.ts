@@ -219,7 +219,7 @@ describeBackends("app.transaction", ({ kind, url }) => {
   )
 
   it("runs on the isolation level it is given, the server's default otherwise", async () => {
-    // fixture.app.db inside the callback is the transaction's connection (see the app-services tests).
+    // app.db inside the callback is the transaction's connection (see the app-services tests).
     const level = () =>
       fixture.app.db
         .query<{ level: string }>("select current_setting('transaction_isolation') as level")
