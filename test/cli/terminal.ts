@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { childEnv } from "./run-cli.ts"
+import { afterAll, beforeAll } from "vitest"
+import { childEnv, runCli, show } from "./run-cli.ts"
 
 export const TMUX = "/usr/bin/tmux"
 export const hasTmux = existsSync(TMUX)
@@ -99,6 +100,46 @@ export function openTerminal(): Terminal {
         // no server left
       }
       rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A project made by `modlink init` and migrated, with a terminal to run its commands on. */
+export interface ShopOnTerminal {
+  /** The project's folder. */
+  readonly app: string
+  readonly terminal: Terminal
+}
+
+/**
+ * `modlink init my-shop` in a temporary folder, migrated, then `prepare` (if given) run on it,
+ * before the suite's tests; the terminal closed and the folder removed after them. Call it inside
+ * a `describe`.
+ */
+export function shopOnTerminal(prepare?: (app: string) => Promise<void>): ShopOnTerminal {
+  let root: string | undefined
+  let app = ""
+  let terminal: Terminal | undefined
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "modlink-tty-"))
+    app = join(root, "my-shop")
+    terminal = openTerminal()
+    const init = await runCli(["init", "my-shop"], { cwd: root })
+    if (init.code !== 0) throw new Error(show(init))
+    const migrate = await runCli(["db:migrate"], { cwd: app })
+    if (migrate.code !== 0) throw new Error(show(migrate))
+    await prepare?.(app)
+  }, 180_000)
+  afterAll(() => {
+    terminal?.close()
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+  return {
+    get app() {
+      return app
+    },
+    get terminal() {
+      return terminal!
     },
   }
 }
