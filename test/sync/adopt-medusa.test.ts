@@ -13,7 +13,14 @@ import { childEnv, REPO, runCli, show } from "../cli/run-cli.ts"
 import { backendKinds, type FreshDatabase, freshDatabase } from "../support/backends.ts"
 import { createProject, type Project } from "../support/project.ts"
 
-const DUMP = join(REPO, "..", "shared", "fixtures", "medusa-2.21-database.sql")
+/**
+ * The team's database made by Medusa 2.21.2, beside the checkout; a clone elsewhere on this machine
+ * (CI's) finds it at the workplace's fixed path.
+ */
+const DUMP =
+  [join(REPO, "..", "shared"), "/work/shared"]
+    .map((dir) => join(dir, "fixtures", "medusa-2.21-database.sql"))
+    .find((file) => existsSync(file)) ?? "medusa-2.21-database.sql (not found)"
 
 const blogModel = (name: string) => `
 import { model } from "modlink"
