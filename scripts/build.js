@@ -33,6 +33,10 @@ export async function buildPackage() {
   })
   for (const asset of ASSETS) cpSync(`${root}src/${asset}`, `${staging}/${asset}`, { recursive: true })
   await buildStudio(`${staging}/studio`)
+  // The embedded database's initial folder, packed: a machine's first command unpacks it instead
+  // of running initdb (seconds and most of a gigabyte).
+  const { writeShippedTemplate } = await import(`${staging}/db/pglite-template.js`)
+  await writeShippedTemplate(staging)
   const retired = `${root}dist.old-${process.pid}`
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, retired)
   renameSync(staging, `${root}dist`)

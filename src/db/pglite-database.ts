@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname } from "node:path"
-import type { PGlite, PGliteOptions, Transaction } from "@electric-sql/pglite"
+import type { PGlite, Transaction } from "@electric-sql/pglite"
 import { ModlinkError } from "../errors/index.ts"
 import { fetchChunks } from "./cursor.ts"
 import type { Database, IsolationLevel, OpenTransaction, QueryResult } from "./database.ts"
 import { wrapDriverError } from "./driver-error.ts"
 import { type FolderLock, type FolderLockOptions, type LockHolder, lockFolder } from "./folder-lock.ts"
-import { prepareDataFolder } from "./pglite-template.ts"
+import { PGLITE_OPTIONS, prepareDataFolder } from "./pglite-template.ts"
 import { beginStatement, runInTransaction } from "./run-in-transaction.ts"
 import { isSql, type Sql } from "./sql.ts"
 import { delayWasmTierUp } from "./wasm-tiering.ts"
@@ -105,12 +105,6 @@ class PgliteDatabase implements Database {
     }
   }
 }
-
-/**
- * PostgreSQL's default 128 MB of shared buffers is sized for a server; the embedded database
- * serves one developer's process, and the buffers are most of its resident memory.
- */
-const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: "shared_buffers = 16MB" }
 
 const announce = (line: string) => process.stderr.write(`${line}\n`)
 

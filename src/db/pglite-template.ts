@@ -1,15 +1,35 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs"
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs"
 import { createRequire } from "node:module"
-import { homedir } from "node:os"
+import { homedir, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
 import type { PGliteOptions } from "@electric-sql/pglite"
+import { packFolder, unpackFolder } from "./folder-archive.ts"
 
 /**
  * A new PGlite folder normally starts with initdb inside WASM: tens of seconds and close to a
  * gigabyte of memory. Every fresh folder of one PGlite version is the same bytes, so modlink runs
  * initdb once per machine into a cached template folder and copies it into each new data folder
- * (a plain file copy of ~40 MB).
+ * (a plain file copy of ~40 MB). The package ships that folder packed (`npm run build` makes it,
+ * 4.5 MB): a machine unpacks it instead of running initdb, so even its first command stays light.
  */
+
+/**
+ * Every open uses these, and so does the initdb whose result ships. PostgreSQL's default 128 MB of
+ * shared buffers is sized for a server; the embedded database serves one developer's process, and
+ * the buffers are most of its resident memory.
+ */
+export const PGLITE_OPTIONS: PGliteOptions = { postgresqlconf: "shared_buffers = 16MB" }
 
 /** Marks a complete PostgreSQL data folder: copied last, so a copy cut short is seen as not done. */
 const VERSION_FILE = "PG_VERSION"
@@ -30,6 +50,31 @@ function cacheDir(): string {
 
 export const isDataFolder = (dir: string): boolean => existsSync(join(dir, VERSION_FILE))
 
+/** The packed initial folder for the installed PGlite, beside the built code (dist/). */
+export function shippedTemplate(): string {
+  return fileURLToPath(new URL(`../../dist/pglite-template-${pgliteVersion()}.bin`, import.meta.url))
+}
+
+async function initialise(dir: string, options: PGliteOptions): Promise<void> {
+  const { PGlite } = await import("@electric-sql/pglite")
+  const db = new PGlite(dir, options)
+  await db.waitReady
+  await db.close()
+}
+
+/** Runs initdb once and packs its folder into `outDir`: `npm run build` ships the result. */
+export async function writeShippedTemplate(outDir: string): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), "modlink-template-"))
+  try {
+    await initialise(join(work, "data"), PGLITE_OPTIONS)
+    const file = join(outDir, `pglite-template-${pgliteVersion()}.bin`)
+    writeFileSync(file, packFolder(join(work, "data")))
+    return file
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 /**
  * The template folder for this PGlite version, made now if missing. Two processes making it at
  * once each build their own and rename it into place; the loser's copy is dropped. Returns
@@ -43,13 +88,16 @@ async function template(
   if (isDataFolder(path)) return path
   const building = `${path}.building-${process.pid}`
   try {
-    announce(`Initialising the embedded PostgreSQL once for this machine in ${path} (up to a minute)…`)
     mkdirSync(dirname(path), { recursive: true })
     rmSync(building, { recursive: true, force: true })
-    const { PGlite } = await import("@electric-sql/pglite")
-    const db = new PGlite(building, options)
-    await db.waitReady
-    await db.close()
+    const shipped = shippedTemplate()
+    if (existsSync(shipped)) {
+      announce(`Unpacking the embedded PostgreSQL once for this machine into ${path}…`)
+      unpackFolder(readFileSync(shipped), building)
+    } else {
+      announce(`Initialising the embedded PostgreSQL once for this machine in ${path} (up to a minute)…`)
+      await initialise(building, options)
+    }
     try {
       renameSync(building, path)
     } catch {
