@@ -37,12 +37,14 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The same upsert refusing the whole batch when a product or post is missing or soft-deleted, in
- * the one statement: what `link.create` checks by default, written by hand.
+ * the one statement: what `link.create` checks by default, written by hand (one key probe per id:
+ * NOT EXISTS would be planned as a hash anti join reading each whole table).
  */
 const CHECKED_UPSERT = `with u as (select * from unnest($1::text[], $2::text[]) as u(p, q)),
   missing as (select 1 from u
-    where not exists (select 1 from product r where r.id = u.p and r.deleted_at is null)
-       or not exists (select 1 from post r where r.id = u.q and r.deleted_at is null))
+    left join lateral (select true as live from product r where r.id = u.p and r.deleted_at is null limit 1) a on true
+    left join lateral (select true as live from post r where r.id = u.q and r.deleted_at is null limit 1) b on true
+    where a.live is null or b.live is null)
   insert into ${LINK_TABLE} (id, product_id, post_id)
   select 'link_' || gen_random_uuid(), p, q from u where not exists (select 1 from missing)
   on conflict (product_id, post_id) do update set deleted_at = null, updated_at = now()`

@@ -78,11 +78,16 @@ export function missingRecordsError(missing: readonly MissingRecord[]): ModlinkE
   )
 }
 
-/** The wanted ids with no live row, as one statement (it also runs inside link.create's upsert). */
+/**
+ * The wanted ids with no live row, as one statement (it also runs inside link.create's upsert).
+ * One primary-key probe per id, through LATERAL … LIMIT 1: written as NOT EXISTS, PostgreSQL plans
+ * a hash anti join that reads the whole model table on every call (1.7 ms against 0.13 ms for 100
+ * ids among 10,000 products, and growing with the table).
+ */
 function missingQuery(wanted: Wanted[]): Sql {
   const parts = wanted.map(({ side, ids }) => {
     const pk = sql.id("r", side.primaryKey)
-    return sql`select ${side.model}::text as model, m.id from unnest(${[...ids]}::text[]) as m(id) where not exists (select 1 from ${sql.id(side.modelTable)} r where ${pk} = m.id and r.deleted_at is null)`
+    return sql`select ${side.model}::text as model, m.id from unnest(${[...ids]}::text[]) as m(id) left join lateral (select true as live from ${sql.id(side.modelTable)} r where ${pk} = m.id and r.deleted_at is null limit 1) found on true where found.live is null`
   })
   return sql.join(parts, " union all ")
 }
