@@ -18,7 +18,16 @@ import { type MissingRecord, missingRecordsError } from "./check-records.ts"
 import { readExtraData, requiredColumns } from "./extra-data.ts"
 import type { LinkGraph } from "./link-graph.ts"
 import type { LinkEvent, LinkInput, LinkRow } from "./link-input.ts"
-import { eventRow, LEFT, linkRowColumns, RIGHT, ROW_ID, toLinkRow, zippedRecords } from "./link-rows.ts"
+import {
+  eventRow,
+  LEFT,
+  linkRowColumns,
+  nullLinkRow,
+  RIGHT,
+  ROW_ID,
+  toLinkRow,
+  zippedRecords,
+} from "./link-rows.ts"
 import { pairMatcher } from "./match-link.ts"
 
 /** One requested pair after validation; inputs naming the same pair are merged into one. */
@@ -159,8 +168,7 @@ function upsertStatement(
         " and ",
       )}`
     : sql``
-  // A refused row's columns are those of linkRowColumns: id, the two keys, extras, three stamps.
-  const nulls = sql.join(Array.from({ length: 6 + link.extraColumns.length }, () => sql`null`))
+  const nulls = nullLinkRow(link)
   const refused = refusals.map(
     ([name]) =>
       sql` union all select ${nulls}, false, json_build_object(${name}::text, row_to_json(g)) from ${sql.id(name)} g`,

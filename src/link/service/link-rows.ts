@@ -45,8 +45,17 @@ const epochMs = (column: Sql) => sql`floor(round(date_part('epoch', ${column}) *
  * compile-object's fieldValue).
  */
 export function linkRowColumns(link: ResolvedTableLink, alias = "t"): Sql {
+  return sql.join(rowColumns(link, alias))
+}
+
+/** As many nulls as `linkRowColumns` has columns: a row that stands beside them in a union. */
+export function nullLinkRow(link: ResolvedTableLink): Sql {
+  return sql.join(rowColumns(link, "t").map(() => sql`null`))
+}
+
+function rowColumns(link: ResolvedTableLink, alias: string): Sql[] {
   const column = (name: string) => sql.id(alias, name)
-  return sql.join([
+  return [
     column("id"),
     column(link.left.key),
     column(link.right.key),
@@ -54,7 +63,7 @@ export function linkRowColumns(link: ResolvedTableLink, alias = "t"): Sql {
     ...["created_at", "updated_at", "deleted_at"].map(
       (name) => sql`${epochMs(column(name))} as ${sql.id(name)}`,
     ),
-  ])
+  ]
 }
 
 /** A row as `linkRowColumns` returns it → what callers get: keys flat, extra columns under `data`. */
