@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Builds the package (dist/, for projects that depend on this checkout) and the studio's
-    // browser bundle (the studio tests serve it) when missing or stale.
-    globalSetup: ["test/support/build-package.ts", "test/support/build-studio.ts"],
+    // Builds the package when missing or stale: dist/ for projects that depend on this checkout,
+    // and in it the studio's browser bundle, which the studio tests serve.
+    globalSetup: ["test/support/build-package.ts"],
     pool: "forks",
     // Two cores: two files at a time keeps the server and PGlite responsive.
     maxWorkers: 2,
